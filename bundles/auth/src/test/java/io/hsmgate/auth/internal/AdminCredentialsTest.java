@@ -1,4 +1,4 @@
-package io.hsmgate.console.internal;
+package io.hsmgate.auth.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.hsmgate.console.internal;
+package io.hsmgate.auth.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.hsmgate.console.internal;
+package io.hsmgate.auth.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -34,6 +34,7 @@ final class LibraryReference implements Pkcs11Library {
         Lock lock = library.useLock();
         lock.lock();
         try {
+            library.ensureUsable();
             return new TokenDirectory(library.cryptoki()).slots();
         } finally {
             lock.unlock();
@@ -45,6 +46,7 @@ final class LibraryReference implements Pkcs11Library {
         Lock lock = library.useLock();
         lock.lock();
         try {
+            library.ensureUsable();
             return new TokenDirectory(library.cryptoki()).resolve(selector);
         } finally {
             lock.unlock();

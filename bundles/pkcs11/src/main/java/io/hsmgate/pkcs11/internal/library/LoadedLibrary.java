@@ -3,6 +3,7 @@ package io.hsmgate.pkcs11.internal.library;
 import com.sun.jna.Memory;
 import io.hsmgate.pkcs11.HsmConfigurationException;
 import io.hsmgate.pkcs11.HsmException;
+import io.hsmgate.pkcs11.HsmOfflineException;
 import io.hsmgate.pkcs11.LibraryInfo;
 import io.hsmgate.pkcs11.internal.binding.Ck;
 import io.hsmgate.pkcs11.internal.binding.Cryptoki;
@@ -105,6 +106,17 @@ public final class LoadedLibrary {
         return lock.readLock();
     }
 
+    /**
+     * Call with {@link #useLock()} held, before calling into the library.
+     *
+     * @throws HsmOfflineException if the library was shut down (bundle stopping, last reference released)
+     */
+    public void ensureUsable() throws HsmOfflineException {
+        if (shutDown) {
+            throw new HsmOfflineException("PKCS#11 library " + path + " has been shut down", null);
+        }
+    }
+
     synchronized void retain() {
         if (shutDown) {
             throw new IllegalStateException("library " + path + " was shut down");
@@ -172,6 +184,7 @@ public final class LoadedLibrary {
     }
 
     private void reloadLocked() throws HsmException {
+        ensureUsable();
         if (!initializedByUs) {
             throw new HsmConfigurationException("PKCS#11 library " + path
                     + " is owned by another component of this process; it cannot be reloaded from here");

@@ -83,6 +83,7 @@ public final class PooledTokenConnection implements TokenConnection, SessionPool
         Lock lock = library.useLock();
         lock.lock();
         try {
+            library.ensureUsable();
             TokenDescription token = new TokenDirectory(library.cryptoki()).resolve(selector);
             PooledTokenConnection connection = new PooledTokenConnection(library, selector, login, settings, token);
             synchronized (connection) {
@@ -125,6 +126,7 @@ public final class PooledTokenConnection implements TokenConnection, SessionPool
                     return;
                 }
                 ensureOpen();
+                library.ensureUsable();
                 closeLoginSession();
                 connectLocked();
                 LOG.info("reconnected to {} (epoch {})", selector, epoch);
@@ -155,6 +157,7 @@ public final class PooledTokenConnection implements TokenConnection, SessionPool
             Lock lock = library.useLock();
             lock.lock();
             try {
+                library.ensureUsable();
                 if (libraryGeneration != library.generation()) {
                     lock.unlock();
                     lock = null;

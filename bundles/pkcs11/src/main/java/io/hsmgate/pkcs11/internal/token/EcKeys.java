@@ -30,7 +30,13 @@ final class EcKeys {
             AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
             parameters.init(ecParams);
             String name = parameters.getParameterSpec(ECGenParameterSpec.class).getName();
-            return name.startsWith("1.3.132.0.34") ? "secp384r1" : name;
+            // the JDK reports some curves by OID only
+            return switch (name) {
+                case "1.2.840.10045.3.1.7" -> "secp256r1";
+                case "1.3.132.0.34" -> "secp384r1";
+                case "1.3.132.0.35" -> "secp521r1";
+                default -> name;
+            };
         } catch (Exception e) {
             return null;
         }

@@ -33,4 +33,14 @@ public interface Pkcs11Session {
      * @throws HsmException when the search fails
      */
     List<Long> findObjects(long objectClass, KeyRef ref) throws HsmException;
+
+    /**
+     * Asks the token for random bytes (C_GenerateRandom); a connection test uses it to prove the token works
+     * beyond login.
+     *
+     * @param length how many bytes, 1 to 1024
+     * @return the bytes
+     * @throws HsmException when C_GenerateRandom fails
+     */
+    byte[] generateRandom(int length) throws HsmException;
 }

@@ -104,6 +104,15 @@ class SigningTest {
     }
 
     @Test
+    void tokenGeneratesRandomBytes() throws Exception {
+        byte[] first = connection.withSession(s -> s.generateRandom(32));
+        byte[] second = connection.withSession(s -> s.generateRandom(32));
+        assertEquals(32, first.length);
+        assertTrue(!java.util.Arrays.equals(first, second), "two draws of 32 random bytes differ");
+        assertThrows(IllegalArgumentException.class, () -> connection.withSession(s -> s.generateRandom(0)));
+    }
+
+    @Test
     void missingKeyIsAConfigurationError() {
         HsmConfigurationException e = assertThrows(HsmConfigurationException.class,
                 () -> connection.privateKey(KeyRef.byLabel("no-such-key")));

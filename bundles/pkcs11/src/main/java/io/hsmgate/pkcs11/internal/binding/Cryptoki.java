@@ -41,6 +41,7 @@ public final class Cryptoki {
     private static final int C_FIND_OBJECTS_FINAL = 28;
     private static final int C_SIGN_INIT = 42;
     private static final int C_SIGN = 43;
+    private static final int C_GENERATE_RANDOM = 64;
     private static final int FUNCTION_COUNT = 68;
 
     private final Path path;
@@ -193,6 +194,10 @@ public final class Cryptoki {
 
     public long sign(NativeLong session, Pointer data, NativeLong dataLength, Pointer signature, Pointer signatureLength) {
         return call(C_SIGN, session, data, dataLength, signature, signatureLength);
+    }
+
+    public long generateRandom(NativeLong session, Pointer out, NativeLong length) {
+        return call(C_GENERATE_RANDOM, session, out, length);
     }
 
     private long call(int index, Object... args) {

@@ -159,6 +159,15 @@ final class PooledSession implements Pkcs11Session {
     }
 
     @Override
+    public byte[] generateRandom(int length) throws HsmException {
+        if (length < 1 || length > BUFFER) {
+            throw new IllegalArgumentException("random length must be 1 to " + BUFFER + ", got " + length);
+        }
+        cryptoki.check("C_GenerateRandom", cryptoki.generateRandom(nativeHandle, output, new NativeLong(length)));
+        return output.getByteArray(0, length);
+    }
+
+    @Override
     public List<Long> findObjects(long objectClass, KeyRef ref) throws HsmException {
         return new ObjectFinder(cryptoki, nativeHandle).find(objectClass, ref);
     }

@@ -27,4 +27,7 @@ public interface Pkcs11Libraries {
 
     /** @return every library loaded now */
     List<LibraryInfo> loaded();
+
+    /** @return sessions opened and closed since this bundle started, over every library */
+    SessionCensus sessionCensus();
 }

@@ -54,6 +54,24 @@ class LibraryLifecycleTest {
     }
 
     @Test
+    void sessionCensusBalancesOnceConnectionsClose() throws Exception {
+        Pkcs11CoreComponent core = HsmTestSupport.start();
+        try {
+            SessionCensus before = core.sessionCensus();
+            TokenConnection a = HsmTestSupport.connect(core, SoftHsmFixture.TOKEN_A, 3, Duration.ofSeconds(5));
+            sign(a, SoftHsmFixture.EC_256);
+            SessionCensus during = core.sessionCensus();
+            assertTrue(during.opened() >= before.opened() + 2, "login session and a pooled session: " + during);
+            assertTrue(during.open() > before.open());
+            a.close();
+            SessionCensus after = core.sessionCensus();
+            assertEquals(before.open(), after.open(), "every session opened was closed: " + after);
+        } finally {
+            core.deactivate();
+        }
+    }
+
+    @Test
     void reloadShowsNewTokensAndConnectionsRecover() throws Exception {
         Pkcs11CoreComponent core = HsmTestSupport.start();
         try (Pkcs11Library library = core.acquire(HsmTestSupport.fixture().library(), null);

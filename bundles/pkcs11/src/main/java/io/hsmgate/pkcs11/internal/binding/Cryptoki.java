@@ -1,5 +1,8 @@
 package io.hsmgate.pkcs11.internal.binding;
 
+import io.hsmgate.pkcs11.SessionCensus;
+import java.util.concurrent.atomic.LongAdder;
+
 import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
@@ -43,6 +46,10 @@ public final class Cryptoki {
     private static final int C_SIGN = 43;
     private static final int C_GENERATE_RANDOM = 64;
     private static final int FUNCTION_COUNT = 68;
+
+    // process-wide per bundle instance: a leak check compares them after every connection stopped
+    private static final LongAdder SESSIONS_OPENED = new LongAdder();
+    private static final LongAdder SESSIONS_CLOSED = new LongAdder();
 
     private final Path path;
     private final NativeLibrary library;
@@ -151,12 +158,23 @@ public final class Cryptoki {
     }
 
     public long openSession(long slot, long flags, Memory sessionOut) {
-        return call(C_OPEN_SESSION, new NativeLong(slot), new NativeLong(flags), Pointer.NULL, Pointer.NULL,
+        long rv = call(C_OPEN_SESSION, new NativeLong(slot), new NativeLong(flags), Pointer.NULL, Pointer.NULL,
                 sessionOut);
+        if (rv == Ck.CKR_OK) {
+            SESSIONS_OPENED.increment();
+        }
+        return rv;
     }
 
     public long closeSession(NativeLong session) {
-        return call(C_CLOSE_SESSION, session);
+        long rv = call(C_CLOSE_SESSION, session);
+        SESSIONS_CLOSED.increment(); // whatever the result, the handle is gone for us
+        return rv;
+    }
+
+    /** @return sessions opened and closed through every library since this bundle started */
+    public static SessionCensus sessionCensus() {
+        return new SessionCensus(SESSIONS_OPENED.sum(), SESSIONS_CLOSED.sum());
     }
 
     public long getSessionInfo(NativeLong session, Memory info) {

@@ -1,5 +1,7 @@
 package io.hsmgate.pkcs11.internal.library;
 
+import io.hsmgate.pkcs11.internal.binding.Cryptoki;
+import io.hsmgate.pkcs11.SessionCensus;
 import io.hsmgate.pkcs11.HsmConfigurationException;
 import io.hsmgate.pkcs11.HsmException;
 import io.hsmgate.pkcs11.LibraryInfo;
@@ -59,6 +61,11 @@ public final class LibraryRegistry implements Pkcs11Libraries, AutoCloseable {
         } catch (IOException e) {
             throw new HsmConfigurationException("PKCS#11 library " + path + " does not exist or cannot be read", e);
         }
+    }
+
+    @Override
+    public SessionCensus sessionCensus() {
+        return Cryptoki.sessionCensus();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.hsmgate.pkcs11.internal.osgi;
 
+import io.hsmgate.pkcs11.internal.binding.Cryptoki;
+import io.hsmgate.pkcs11.SessionCensus;
 import io.hsmgate.pkcs11.Pkcs11Libraries;
 import io.hsmgate.pkcs11.HsmException;
 import io.hsmgate.pkcs11.LibraryInfo;
@@ -32,6 +34,11 @@ public final class Pkcs11CoreComponent implements Pkcs11Libraries {
     @Override
     public Pkcs11Library acquire(Path path, VendorAdapter adapter) throws HsmException {
         return registry.acquire(path, adapter);
+    }
+
+    @Override
+    public SessionCensus sessionCensus() {
+        return Cryptoki.sessionCensus();
     }
 
     @Override

@@ -12,7 +12,7 @@ public record Actor(@JsonValue String name) {
     public static final int MAX_LENGTH = 200;
 
     /** @throws IllegalArgumentException if the name is blank or longer than {@value #MAX_LENGTH} characters */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public Actor {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an actor needs a name");

@@ -24,7 +24,7 @@ public enum ItemType {
     /**
      * @throws IllegalArgumentException if the label names no item type
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ItemType ofLabel(String label) {
         for (ItemType type : values()) {
             if (type.label.equals(label)) {

@@ -40,6 +40,9 @@ class CrashTest {
     @TempDir
     Path data;
 
+    @TempDir
+    Path logs;
+
     @Test
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
         long seed = System.nanoTime();
@@ -50,7 +53,7 @@ class CrashTest {
         int killedWhileWriting = 0;
         for (int round = 0; round < KILLS; round++) {
             int acksBeforeKill = random.nextInt(40);
-            Path errors = data.resolveSibling(data.getFileName() + "-child-" + round + ".err");
+            Path errors = logs.resolve("child-" + round + ".err");
             Process child = new ProcessBuilder(ChildJvm.command(CrashWriter.class, data.toString(),
                     Long.toString(next))).redirectError(errors.toFile()).start();
             BlockingQueue<String> lines = readLines(child);

@@ -90,8 +90,12 @@ public interface ConfigurationService {
 
     // Candidate and running
 
-    /** What a push would change, item by item, and which running connections it affects. */
-    Preview preview();
+    /**
+     * What a push would change, item by item, and which running connections it affects.
+     *
+     * @throws StorageException if a sealed secret cannot be opened to compare it (wrong secret key)
+     */
+    Preview preview() throws StorageException;
 
     /**
      * Makes the candidate the new running revision (numbered, with actor and time) and tells every

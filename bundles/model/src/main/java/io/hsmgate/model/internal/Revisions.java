@@ -20,6 +20,7 @@ import io.hsmgate.model.NotFoundException;
 import io.hsmgate.model.Preview;
 import io.hsmgate.model.ProxyServer;
 import io.hsmgate.model.RunningRevision;
+import io.hsmgate.model.StorageException;
 import io.hsmgate.model.ValidationException;
 import io.hsmgate.model.spi.ConfigurationStore;
 import io.hsmgate.model.spi.ConnectionDocument;
@@ -48,7 +49,7 @@ final class Revisions {
         this.clock = clock;
     }
 
-    Preview preview() throws ConfigurationException {
+    Preview preview() throws StorageException {
         return preview(store.snapshot());
     }
 
@@ -150,7 +151,7 @@ final class Revisions {
                 .orElseThrow(() -> new NotFoundException(ItemType.HSM_CONNECTION, connectionId));
     }
 
-    private Preview preview(StoreSnapshot snapshot) throws ConfigurationException {
+    private Preview preview(StoreSnapshot snapshot) throws StorageException {
         RunningDocument running = runningDocument(snapshot);
         List<CandidateDiff.Entry> candidate = CandidateDiff.entries(
                 snapshot.documents(DocumentType.HSM_CONNECTIONS).values(),

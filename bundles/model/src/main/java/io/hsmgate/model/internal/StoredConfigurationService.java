@@ -55,7 +55,7 @@ public final class StoredConfigurationService implements ConfigurationService {
     private volatile List<RunningConfigurationListener> listeners;
 
     @Activate
-    public StoredConfigurationService(@Reference ConfigurationStore store) {
+    public StoredConfigurationService(@Reference(name = "store") ConfigurationStore store) {
         this(store, Clock.systemUTC(), List.of());
     }
 
@@ -176,14 +176,8 @@ public final class StoredConfigurationService implements ConfigurationService {
     }
 
     @Override
-    public Preview preview() {
-        try {
-            return revisions.preview();
-        } catch (ConfigurationException e) {
-            // Only a sealed secret that no longer opens gets here: the store's key does not fit its data.
-            throw new IllegalStateException("cannot compare the candidate with the running revision: "
-                    + e.getMessage(), e);
-        }
+    public Preview preview() throws StorageException {
+        return revisions.preview();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,11 +258,5 @@ final class DocumentFiles {
 
     private static long generationOf(Path file) {
         return Long.parseLong(file.getFileName().toString().split("\\.")[1]);
-    }
-
-    List<Path> files(DocumentType<?> type) {
-        List<Path> files = new ArrayList<>();
-        onDisk.get(type).values().forEach(generations -> files.addAll(generations.values()));
-        return files;
     }
 }

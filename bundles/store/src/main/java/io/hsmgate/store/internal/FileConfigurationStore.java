@@ -184,8 +184,4 @@ public final class FileConfigurationStore implements ConfigurationStore, AutoClo
             writer.unlock();
         }
     }
-
-    StoreSettings settings() {
-        return settings;
-    }
 }

@@ -118,6 +118,14 @@ public interface ConfigurationService {
     char[] runningPin(UUID connectionId) throws ConfigurationException;
 
     /**
+     * The PIN of a saved (candidate) connection, for testing it before a push; a fresh array the caller clears.
+     *
+     * @throws NotFoundException if there is no such connection or it has no PIN
+     * @throws StorageException if the sealed PIN cannot be opened (wrong secret key)
+     */
+    char[] candidatePin(UUID connectionId) throws ConfigurationException;
+
+    /**
      * The PEM (PKCS#8) private key of a running private key or TLS certificate that is not in an HSM, as a fresh
      * array the caller clears.
      *

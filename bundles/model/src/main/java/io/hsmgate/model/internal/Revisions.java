@@ -98,6 +98,14 @@ final class Revisions {
         throw new NotFoundException(ItemType.HSM_CONNECTION, connectionId);
     }
 
+    char[] candidatePin(UUID connectionId) throws ConfigurationException {
+        ConnectionDocument document = store.snapshot().document(DocumentType.HSM_CONNECTIONS, connectionId.toString());
+        if (document == null || document.pin() == null) {
+            throw new NotFoundException(ItemType.HSM_CONNECTION, connectionId);
+        }
+        return store.secrets().open(document.pin(), ConnectionEditor.pinContext(connectionId));
+    }
+
     char[] runningPrivateKeyPem(ItemType type, UUID id) throws ConfigurationException {
         RunningDocument running = runningDocument(store.snapshot());
         if (type == ItemType.PRIVATE_KEY) {

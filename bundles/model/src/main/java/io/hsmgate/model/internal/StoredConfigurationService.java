@@ -206,6 +206,11 @@ public final class StoredConfigurationService implements ConfigurationService {
     }
 
     @Override
+    public char[] candidatePin(UUID connectionId) throws ConfigurationException {
+        return revisions.candidatePin(connectionId);
+    }
+
+    @Override
     public char[] runningPrivateKeyPem(ItemType type, UUID id) throws ConfigurationException {
         return revisions.runningPrivateKeyPem(type, id);
     }

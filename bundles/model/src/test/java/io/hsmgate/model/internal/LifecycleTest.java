@@ -54,6 +54,8 @@ class LifecycleTest {
         assertEquals(0, fixture.service.running().number());
         assertTrue(fixture.service.running().connections().isEmpty());
         assertThrows(NotFoundException.class, () -> fixture.service.runningPin(created.id()));
+        assertArrayEquals("1234".toCharArray(), fixture.service.candidatePin(created.id()), "a saved connection can be tested before a push");
+        assertThrows(NotFoundException.class, () -> fixture.service.candidatePin(java.util.UUID.randomUUID()));
 
         Preview preview = fixture.service.preview();
         assertEquals(List.of(new ItemChange(ItemType.HSM_CONNECTION, created.id(), "a", ChangeKind.ADDED, List.of())),

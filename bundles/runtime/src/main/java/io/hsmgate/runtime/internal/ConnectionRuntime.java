@@ -217,7 +217,7 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
     @Override
     public TestReport test(UUID id, Actor actor) throws ConfigurationException {
         HsmConnection saved = context.configuration().connection(id)
-                .orElseThrow(() -> new NotFoundException("no HSM connection with id " + id));
+                .orElseThrow(() -> new NotFoundException(ItemType.HSM_CONNECTION, id));
         TestReport report = tester.testSaved(saved);
         audit(actor, "test", saved, report.ok() ? "passed" : "failed: " + lastDetail(report));
         return report;
@@ -260,8 +260,7 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
     ConnectionSupervisor require(UUID id) throws NotFoundException {
         ConnectionSupervisor s = supervisors.get(id);
         if (s == null) {
-            throw new NotFoundException("the running configuration has no HSM connection with id " + id
-                    + "; push the configuration first");
+            throw new NotFoundException(ItemType.HSM_CONNECTION, id); // not in the running revision: push first
         }
         return s;
     }

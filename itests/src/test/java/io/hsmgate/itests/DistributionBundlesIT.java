@@ -2,14 +2,8 @@ package io.hsmgate.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,35 +31,15 @@ import org.osgi.framework.Constants;
 @ExamReactorStrategy(PerClass.class)
 public class DistributionBundlesIT {
 
-    private static final String PORT_PROPERTY = "org.osgi.service.http.port";
-    private static final String DATA_PROPERTY = "hsmgate.data.dir";
+    private static final String PORT_PROPERTY = DistributionOptions.PORT_PROPERTY;
+    private static final String DATA_PROPERTY = DistributionOptions.DATA_PROPERTY;
 
     @Inject
     private BundleContext context;
 
     @Configuration
     public Option[] config() throws IOException {
-        DistributionLayout dist = DistributionLayout.fromSystemProperty();
-        Path runs = Files.createDirectories(Path.of(System.getProperty("hsmgate.itest.dir")));
-        Path data = Files.createTempDirectory(runs, "paxexam-data-");
-        List<Option> options = new ArrayList<>();
-        for (DistributionLayout.StartedBundle b : dist.bundles()) {
-            options.add(bundle(b.file().toUri().toString()).startLevel(b.startLevel()).start());
-        }
-        options.add(frameworkStartLevel(dist.beginningStartLevel()));
-        options.add(frameworkProperty(DATA_PROPERTY).value(data.toString()));
-        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
-        options.add(frameworkProperty(PORT_PROPERTY).value(Integer.toString(freePort())));
-        options.add(frameworkProperty("felix.webconsole.security.providers").value(dist.property("felix.webconsole.security.providers")));
-        options.add(frameworkProperty("felix.webconsole.manager.root").value(dist.property("felix.webconsole.manager.root")));
-        options.add(frameworkProperty("felix.cm.dir").value(data.resolve("config").toString()));
-        options.add(frameworkProperty("felix.fileinstall.dir").value(Files.createDirectories(data.resolve("deploy")).toString()));
-        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
-        options.add(frameworkProperty("org.osgi.framework.bootdelegation").value(dist.property("org.osgi.framework.bootdelegation")));
-        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
-        options.add(systemProperty("jna.tmpdir").value(Files.createDirectories(data.resolve("jna")).toString()));
-        options.add(junitBundles());
-        return options.toArray(new Option[0]);
+        return DistributionOptions.of("bundles").toArray(new Option[0]);
     }
 
     @Test
@@ -107,11 +81,5 @@ public class DistributionBundlesIT {
         assertTrue(page.body(), page.body().contains("hsmgate version"));
         assertTrue(page.body(), page.body().contains("io.hsmgate.webconsole"));
         assertTrue(page.body(), page.body().contains("ACTIVE"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

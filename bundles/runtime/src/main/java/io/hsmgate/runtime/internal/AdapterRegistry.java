@@ -15,13 +15,18 @@ final class AdapterRegistry {
 
     static final String VENDOR_PROPERTY = "hsm.vendor";
 
-    record Entry(String id, VendorAdapter adapter) {
+    record Entry(String id, String version, VendorAdapter adapter) {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    void add(VendorAdapter adapter, Map<String, ?> properties) {
-        entries.add(new Entry(idOf(adapter, properties), adapter));
+    void add(VendorAdapter adapter, Map<String, ?> properties, String bundleVersion) {
+        entries.add(new Entry(idOf(adapter, properties), bundleVersion, adapter));
+    }
+
+    /** @return the version of the bundle that registered the adapter, if it is present */
+    Optional<String> versionOf(VendorAdapter adapter) {
+        return entries.stream().filter(e -> e.adapter() == adapter).map(Entry::version).findFirst();
     }
 
     /** @return the id the adapter was registered under, or null when it was not present */

@@ -39,11 +39,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -81,7 +84,9 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
             @Reference ConfigurationService configuration, @Reference Pkcs11Libraries libraries) {
         this.context = new RuntimeContext(bundleContext, configuration, libraries, adapters,
                 new RuntimeContext.PolicyHolder(pathPolicy(settings), settings.finalizeLibrariesWhenUnused()),
-                Executors.newCachedThreadPool(named("hsmgate-runtime-worker")),
+                // workers end 2 s after their last transition: an idle runtime holds no worker threads
+                new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                        named("hsmgate-runtime-worker")),
                 Executors.newSingleThreadScheduledExecutor(named("hsmgate-runtime-scheduler")),
                 Clock.systemUTC());
         this.tester = new ConnectionTester(context);
@@ -120,8 +125,12 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindAdapter(VendorAdapter adapter, Map<String, Object> properties) {
-        adapters.add(adapter, properties);
+    void bindAdapter(VendorAdapter adapter, ServiceReference<VendorAdapter> reference) {
+        Map<String, Object> properties = new java.util.HashMap<>();
+        for (String key : reference.getPropertyKeys()) {
+            properties.put(key, reference.getProperty(key));
+        }
+        adapters.add(adapter, properties, reference.getBundle() == null ? "" : reference.getBundle().getVersion().toString());
         supervisors.values().forEach(ConnectionSupervisor::adaptersChanged);
     }
 

@@ -90,6 +90,7 @@ final class ConnectionSupervisor {
         boolean restartPending = g != null && (ConnectionSettings.needsRestart(g.settings(), settings) || pinChangePending);
         return new ConnectionOverview(id, settings.name(), status, desiredStarted, restartPending,
                 Optional.ofNullable(g).map(Generation::vendorName),
+                Optional.ofNullable(g).map(Generation::vendorVersion),
                 Optional.ofNullable(g).map(x -> x.connection().counters()),
                 metrics.signatures(), metrics.signErrors());
     }

@@ -18,6 +18,7 @@ final class Generation {
     private final HsmConnection settings;
     private final VendorAdapter adapter;
     private final String vendorName;
+    private final String vendorVersion;
     private final TokenConnection connection;
     private final byte[] pinFingerprint;
 
@@ -26,11 +27,12 @@ final class Generation {
     private int inFlight;
     private boolean draining;
 
-    Generation(HsmConnection settings, VendorAdapter adapter, String vendorName, TokenConnection connection,
-            byte[] pinFingerprint) {
+    Generation(HsmConnection settings, VendorAdapter adapter, String vendorName, String vendorVersion,
+            TokenConnection connection, byte[] pinFingerprint) {
         this.settings = settings;
         this.adapter = adapter;
         this.vendorName = vendorName;
+        this.vendorVersion = vendorVersion;
         this.connection = connection;
         this.pinFingerprint = pinFingerprint;
     }
@@ -51,6 +53,11 @@ final class Generation {
 
     String vendorName() {
         return vendorName;
+    }
+
+    /** @return the adapter bundle's version, or null for the generic profile */
+    String vendorVersion() {
+        return vendorVersion;
     }
 
     TokenConnection connection() {

@@ -47,7 +47,8 @@ final class GenerationFactory {
             TokenConnection connection = loaded.connect(ConnectionSettings.selector(settings),
                     ConnectionSettings.login(settings, pinSource(settings)), ConnectionSettings.pool(settings));
             String vendor = chosen != null ? context.adapters().idOf(chosen) : "generic";
-            return new Generation(settings, chosen, vendor, connection, fingerprint);
+            String version = chosen != null ? context.adapters().versionOf(chosen).orElse(null) : null;
+            return new Generation(settings, chosen, vendor, version, connection, fingerprint);
         } finally {
             loaded.close(); // the token connection holds its own reference to the library
         }

@@ -203,20 +203,15 @@ public class HotReconfigurationIT {
             throw new IllegalStateException(e);
         }
         tracker.open();
-        return new SigningLoad(SIGNERS, tracker::getService, KEY) {
-            @Override
-            public void close() throws InterruptedException {
-                super.close();
-                tracker.close();
-            }
-        };
+        return new SigningLoad(SIGNERS, tracker::getService, KEY, tracker::close);
     }
 
     private void stopAndCheckForLeaks(UUID id, Set<String> threadsBefore) throws Exception {
         service(HsmConnectionRuntime.class).stop(id, ACTOR);
         awaitConnection(id, o -> o.status().state() == ConnectionState.STOPPED, "stopped");
-        await(() -> service(Pkcs11Libraries.class).sessionCensus().open() == 0,
-                () -> "sessions opened == sessions closed after stop: " + service(Pkcs11Libraries.class).sessionCensus());
+        Pkcs11Libraries core = service(Pkcs11Libraries.class);
+        await(() -> core.sessionCensus().open() == 0,
+                () -> "sessions opened == sessions closed after stop: " + core.sessionCensus());
         await(() -> hsmgateThreads().equals(threadsBefore) && workerThreads() == 0,
                 () -> "hsmgate threads after the scenario " + hsmgateThreads() + " (workers " + workerThreads()
                         + ") differ from before " + threadsBefore);

@@ -33,8 +33,11 @@ final class SigningLoad implements AutoCloseable {
     final LongAdder failed = new LongAdder();
     final Queue<String> failures = new ConcurrentLinkedQueue<>();
 
-    SigningLoad(int threadCount, Supplier<RunningHsmConnection> lookup, KeyRef key) {
+    private final Runnable onClose;
+
+    SigningLoad(int threadCount, Supplier<RunningHsmConnection> lookup, KeyRef key, Runnable onClose) {
         this.lookup = lookup;
+        this.onClose = onClose;
         this.key = key;
         for (int i = 0; i < threadCount; i++) {
             Thread t = new Thread(this::loop, "itest-signer-" + i);
@@ -91,6 +94,7 @@ final class SigningLoad implements AutoCloseable {
         for (Thread t : threads) {
             t.join(30_000);
         }
+        onClose.run();
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class HsmCommands {
                 .collect(Collectors.joining("\n"));
     }
 
-    public String preview() {
+    public String preview() throws ConfigurationException {
         Preview preview = configuration.preview();
         if (preview.changes().isEmpty()) {
             return "the candidate matches the running configuration";

@@ -77,7 +77,10 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
     private final RuntimeContext context;
     private final ConnectionTester tester;
     private final CredentialValidator validator;
+    private static final long RECONCILE_SECONDS = 2;
+
     private volatile ScheduledFuture<?> keepAlive;
+    private volatile long appliedRevision = -1;
 
     @Activate
     public ConnectionRuntime(RuntimeSettings settings, BundleContext bundleContext,
@@ -93,6 +96,26 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
         this.validator = new CredentialValidator(context);
         scheduleKeepAlive(settings.keepAliveIntervalSeconds());
         pushed(configuration.running());
+        // A push or desired-state change made while this component was activating, before it was registered
+        // as a listener, would otherwise be missed: compare against the stored state now and then.
+        context.scheduler().scheduleWithFixedDelay(this::reconcile, RECONCILE_SECONDS, RECONCILE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void reconcile() {
+        try {
+            RunningRevision running = context.configuration().running();
+            if (running.number() != appliedRevision) {
+                pushed(running);
+            }
+            for (ConnectionSupervisor s : supervisors.values()) {
+                boolean desired = context.configuration().desiredState(s.id()) == DesiredState.STARTED;
+                if (desired != s.desiredStarted()) {
+                    s.apply(s.settings(), desired, false);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciling with the running configuration failed: {}", e.toString());
+        }
     }
 
     @Modified
@@ -157,7 +180,8 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
     }
 
     /** Pushes restart connections whose settings changed only when asked (restartAffected). */
-    List<CompletableFuture<Void>> applyRevision(RunningRevision revision, boolean restartAffected) {
+    synchronized List<CompletableFuture<Void>> applyRevision(RunningRevision revision, boolean restartAffected) {
+        appliedRevision = revision.number();
         List<CompletableFuture<Void>> work = new ArrayList<>();
         Set<UUID> present = new HashSet<>();
         for (HsmConnection c : revision.connections()) {

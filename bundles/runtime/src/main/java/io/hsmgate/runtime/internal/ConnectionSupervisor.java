@@ -73,6 +73,10 @@ final class ConnectionSupervisor {
         return settings;
     }
 
+    boolean desiredStarted() {
+        return desiredStarted;
+    }
+
     ConnectionStatus status() {
         return status;
     }

@@ -56,6 +56,13 @@ public interface TokenConnection extends AutoCloseable {
     /** @return the pool's counters now */
     PoolCounters counters();
 
+    /**
+     * @return true when the last login presented the PIN and the token accepted it; false when no login was made
+     *         or the token was already logged in by this process (PKCS#11 keeps one login per token and process,
+     *         so a second connection's PIN is not checked while another one is logged in)
+     */
+    boolean pinVerified();
+
     /** @return the login epoch: incremented on every re-login or reconnection; cached handles of older epochs are stale */
     long epoch();
 

@@ -104,6 +104,16 @@ class SigningTest {
     }
 
     @Test
+    void aSecondLoginToALoggedInTokenIsReportedAsNotVerified() throws Exception {
+        assertTrue(connection.pinVerified(), "the first connection's PIN was checked by C_Login");
+        try (Pkcs11Library library = core.acquire(HsmTestSupport.fixture().library(), null);
+             TokenConnection second = library.connect(TokenSelector.byLabel(SoftHsmFixture.TOKEN_A),
+                     LoginSpec.user("not-the-pin"::toCharArray), PoolSettings.of(1, Duration.ofSeconds(5)))) {
+            assertTrue(!second.pinVerified(), "PKCS#11 shares the login per process: the wrong PIN was never checked");
+        }
+    }
+
+    @Test
     void tokenGeneratesRandomBytes() throws Exception {
         byte[] first = connection.withSession(s -> s.generateRandom(32));
         byte[] second = connection.withSession(s -> s.generateRandom(32));

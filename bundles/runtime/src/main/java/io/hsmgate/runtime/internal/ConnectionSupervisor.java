@@ -221,7 +221,9 @@ final class ConnectionSupervisor {
             backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
             updateRegistration();
             setStatus(ConnectionState.RUNNING, "serving " + g.connection().token().label().strip()
-                    + " (serial " + g.connection().token().serial().strip() + ") with the " + g.vendorName() + " profile");
+                    + " (serial " + g.connection().token().serial().strip() + ") with the " + g.vendorName() + " profile"
+                    + (s.authenticate() && !g.connection().pinVerified()
+                            ? "; its PIN was not checked: the token was already logged in by another connection" : ""));
         } catch (HsmAuthenticationException | HsmConfigurationException e) {
             // operator must act: a wrong PIN is never retried, a missing token needs a fix
             setStatus(ConnectionState.FAILED, e.getMessage());

@@ -30,6 +30,9 @@ import java.util.List;
 final class ConnectionTester {
 
     private static final Duration TEST_BORROW_TIMEOUT = Duration.ofSeconds(10);
+    static final String NOT_VERIFIED = "the token is already logged in by another connection of this hsmgate process; "
+            + "PKCS#11 keeps one login per token and process, so this PIN was not checked (stop the other connections "
+            + "to this token to verify it)";
 
     /** What a test needs, whether the values are saved or come from a form. */
     private record Target(String libraryPath, TokenSelector selector, boolean authenticate, UserType userType,
@@ -123,8 +126,9 @@ final class ConnectionTester {
                         : new LoginSpec(LoginSpec.Mode.PIN, t.userType() == UserType.SO ? ConnectionSettings.CKU_SO : LoginSpec.CKU_USER, t.pin());
                 try (TokenConnection connection = steps.run(t.authenticate() ? "login" : "open token (no login)",
                         () -> loaded.connect(t.selector(), login, PoolSettings.of(1, TEST_BORROW_TIMEOUT)),
-                        c -> t.authenticate() ? "logged in as " + (t.userType() == UserType.SO ? "security officer" : "normal user")
-                                : "no login requested")) {
+                        c -> !t.authenticate() ? "no login requested"
+                                : c.pinVerified() ? "logged in as " + (t.userType() == UserType.SO ? "security officer" : "normal user")
+                                : NOT_VERIFIED)) {
                     steps.run("session opened and closed", () -> connection.withSession(s -> s.handle()),
                             h -> "session handle " + h);
                     steps.run("random bytes generated", () -> connection.withSession(s -> s.generateRandom(16)),

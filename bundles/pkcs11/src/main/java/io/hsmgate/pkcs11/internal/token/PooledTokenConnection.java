@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class PooledTokenConnection implements TokenConnection, SessionPool.SessionLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(PooledTokenConnection.class);
     private static final int GENERAL_ERRORS_BEFORE_REINIT = 3;
+    private volatile boolean pinVerified;
 
     private final LoadedLibrary library;
     private final Cryptoki cryptoki;
@@ -104,7 +105,7 @@ public final class PooledTokenConnection implements TokenConnection, SessionPool
         cryptoki.check("C_OpenSession", cryptoki.openSession(resolved.slotId(), Ck.CKF_SERIAL_SESSION, out));
         NativeLong session = new NativeLong(Cryptoki.getUlong(out, 0));
         try {
-            new TokenLogin(cryptoki, library.profile().login()).login(session, resolved.slotId(), login, directory);
+            pinVerified = new TokenLogin(cryptoki, library.profile().login()).login(session, resolved.slotId(), login, directory);
         } catch (HsmException | RuntimeException e) {
             cryptoki.closeSession(session);
             throw e;
@@ -272,6 +273,11 @@ public final class PooledTokenConnection implements TokenConnection, SessionPool
     @Override
     public TokenDescription token() {
         return token;
+    }
+
+    @Override
+    public boolean pinVerified() {
+        return pinVerified;
     }
 
     @Override

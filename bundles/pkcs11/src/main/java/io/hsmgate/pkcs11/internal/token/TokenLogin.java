@@ -45,13 +45,17 @@ final class TokenLogin {
         return Optional.empty();
     }
 
-    void login(NativeLong session, long slot, LoginSpec spec, TokenDirectory directory) throws HsmException {
+    /**
+     * @return true when C_Login accepted the PIN; false when no login was needed, or the token was already
+     *         logged in by this process (PKCS#11 shares one login per token and process), so the PIN was not checked
+     */
+    boolean login(NativeLong session, long slot, LoginSpec spec, TokenDirectory directory) throws HsmException {
         if (spec.mode() == LoginSpec.Mode.NONE) {
-            return;
+            return false;
         }
         long flags = directory.tokenFlags(slot);
         if ((flags & TokenDescription.CKF_LOGIN_REQUIRED) == 0 && !policy.loginEvenIfNotRequired()) {
-            return;
+            return false;
         }
         Optional<Reason> refused = refusal(flags);
         if (refused.isPresent()) {
@@ -74,6 +78,7 @@ final class TokenLogin {
                 && (directory.tokenFlags(slot) & TokenDescription.CKF_USER_PIN_TO_BE_CHANGED) != 0) {
             throw new HsmAuthenticationException(message(Reason.PIN_EXPIRED), Reason.PIN_EXPIRED, null);
         }
+        return rv == Ck.CKR_OK;
     }
 
     private long loginWithPin(NativeLong session, LoginSpec spec) throws HsmException {

@@ -72,6 +72,29 @@ class LibraryLifecycleTest {
     }
 
     @Test
+    void aLibraryWhoseVendorForbidsFinalizeStaysInitialisedAndIsAdoptedByTheNextStart() throws Exception {
+        io.hsmgate.pkcs11.spi.VendorProfile noFinalize = io.hsmgate.pkcs11.spi.VendorProfile.builder("generic")
+                .initialize(new io.hsmgate.pkcs11.spi.InitializePolicy(true, false, 5_000)).build();
+        Pkcs11CoreComponent first = HsmTestSupport.start();
+        try (Pkcs11Library library = first.acquire(HsmTestSupport.fixture().library(), () -> noFinalize)) {
+            assertTrue(library.info().initializedByUs());
+        } finally {
+            first.deactivate(); // a bundle stop: the policy forbids C_Finalize, so the library stays initialised
+        }
+        Pkcs11CoreComponent second = HsmTestSupport.start();
+        try {
+            try (Pkcs11Library library = second.acquire(HsmTestSupport.fixture().library(), null)) {
+                assertTrue(library.info().initializedByUs(), "hsmgate's own earlier C_Initialize is adopted, not foreign");
+                library.reload(); // refused for libraries another component owns
+                assertEquals(SoftHsmFixture.TOKEN_A, library.resolve(TokenSelector.byLabel(SoftHsmFixture.TOKEN_A)).label());
+            }
+            assertTrue(second.loaded().isEmpty(), "the generic profile finalised and unloaded it on release");
+        } finally {
+            second.deactivate();
+        }
+    }
+
+    @Test
     void reloadShowsNewTokensAndConnectionsRecover() throws Exception {
         Pkcs11CoreComponent core = HsmTestSupport.start();
         try (Pkcs11Library library = core.acquire(HsmTestSupport.fixture().library(), null);

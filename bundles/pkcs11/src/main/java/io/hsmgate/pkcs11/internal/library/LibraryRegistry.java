@@ -75,7 +75,10 @@ public final class LibraryRegistry implements Pkcs11Libraries, AutoCloseable {
         return infos;
     }
 
-    /** Finalises (where we initialised) and unloads every library, whoever still holds references. */
+    /**
+     * Finalises (where we initialised it and its vendor allows it) and unloads every library, whoever still holds
+     * references.
+     */
     @Override
     public void close() {
         List<LoadedLibrary> all;
@@ -84,6 +87,6 @@ public final class LibraryRegistry implements Pkcs11Libraries, AutoCloseable {
             all = new ArrayList<>(libraries.values());
             libraries.clear();
         }
-        all.forEach(l -> l.shutdown(true));
+        all.forEach(l -> l.shutdown(l.profile().initialize().finalizeWhenUnused()));
     }
 }

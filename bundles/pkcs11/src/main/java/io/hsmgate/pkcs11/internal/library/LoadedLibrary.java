@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoadedLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(LoadedLibrary.class);
+    /**
+     * JVM-wide marker (a system property per canonical path) that hsmgate itself initialised a library and left it
+     * initialised because its vendor forbids C_Finalize (e.g. Luna). A later acquire, even by a restarted pkcs11
+     * bundle, then gets CKR_CRYPTOKI_ALREADY_INITIALIZED from its own earlier C_Initialize and must adopt it rather
+     * than treat it as another component's.
+     */
+    private static final String LEFT_INITIALISED = "hsmgate.pkcs11.left-initialised:";
 
     private final Path path;
     private final VendorProfile profile;
@@ -71,6 +78,11 @@ public final class LoadedLibrary {
 
     private void initialize() throws HsmException {
         long rv = cryptoki.initialize(profile.initialize().osLockingOk());
+        if (rv == Ck.CKR_CRYPTOKI_ALREADY_INITIALIZED && Boolean.getBoolean(LEFT_INITIALISED + path)) {
+            initializedByUs = true;
+            LOG.info("PKCS#11 library {} is still initialised by an earlier hsmgate start (its vendor forbids C_Finalize)", path);
+            return;
+        }
         if (rv == Ck.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
             // another component of this process owns the library: use it, never finalize it
             initializedByUs = false;
@@ -159,9 +171,12 @@ public final class LoadedLibrary {
                 if (rv != Ck.CKR_OK) {
                     LOG.warn("C_Finalize of {} returned {}", path, cryptoki.codes().name(rv));
                 }
+                System.clearProperty(LEFT_INITIALISED + path);
                 if (!profile.has(Quirk.NEVER_UNLOAD)) {
                     cryptoki.unload();
                 }
+            } else if (initializedByUs) {
+                System.setProperty(LEFT_INITIALISED + path, "true");
             }
         } finally {
             lock.writeLock().unlock();

@@ -47,6 +47,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,10 +65,14 @@ import org.slf4j.LoggerFactory;
  * STARTED. It needs the configuration and the PKCS#11 core statically, so stopping either bundle stops
  * every connection cleanly and starting it again resumes them; vendor adapters come and go dynamically.
  */
-@Component(service = {HsmConnectionRuntime.class, RunningConfigurationListener.class}, immediate = true,
+@Component(service = HsmConnectionRuntime.class, immediate = true,
         configurationPid = "io.hsmgate.runtime")
 @Designate(ocd = RuntimeSettings.class)
 public final class ConnectionRuntime implements HsmConnectionRuntime, RunningConfigurationListener {
+
+    // Registered by hand rather than as a DS service of this component: the configuration service binds its
+    // listeners dynamically, and a DS-provided listener that also needs the configuration service forms a cycle.
+    private final ServiceRegistration<RunningConfigurationListener> listenerRegistration;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionRuntime.class);
     private static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(30);
@@ -95,6 +100,7 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
         this.tester = new ConnectionTester(context);
         this.validator = new CredentialValidator(context);
         scheduleKeepAlive(settings.keepAliveIntervalSeconds());
+        listenerRegistration = bundleContext.registerService(RunningConfigurationListener.class, this, null);
         pushed(configuration.running());
         // A push or desired-state change made while this component was activating, before it was registered
         // as a listener, would otherwise be missed: compare against the stored state now and then.
@@ -126,6 +132,11 @@ public final class ConnectionRuntime implements HsmConnectionRuntime, RunningCon
 
     @Deactivate
     void deactivate() {
+        try {
+            listenerRegistration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework unregistered it with the bundle
+        }
         ScheduledFuture<?> k = keepAlive;
         if (k != null) {
             k.cancel(false);

@@ -8,6 +8,7 @@ root=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd -P)
 missing=
 command -v softhsm2-util >/dev/null 2>&1 || missing="$missing softhsm2"
 command -v pkcs11-tool >/dev/null 2>&1 || missing="$missing opensc"
+command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
 if [ -n "$missing" ]; then
     if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
         echo "hsmgate tests: installing$missing" >&2

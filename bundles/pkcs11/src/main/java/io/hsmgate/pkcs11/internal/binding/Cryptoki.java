@@ -51,6 +51,7 @@ public final class Cryptoki {
     private static final LongAdder SESSIONS_OPENED = new LongAdder();
     private static final LongAdder SESSIONS_CLOSED = new LongAdder();
 
+    private final java.util.Set<Long> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path path;
     private final NativeLibrary library;
     private final Function[] functions = new Function[FUNCTION_COUNT];
@@ -134,7 +135,11 @@ public final class Cryptoki {
     }
 
     public long finalizeLibrary() {
-        return call(C_FINALIZE, Pointer.NULL);
+        long rv = call(C_FINALIZE, Pointer.NULL);
+        // C_Finalize ends every session of the library: they count as closed, whatever the core still holds
+        SESSIONS_CLOSED.add(openSessions.size());
+        openSessions.clear();
+        return rv;
     }
 
     public long getInfo(Memory info) {
@@ -162,13 +167,16 @@ public final class Cryptoki {
                 sessionOut);
         if (rv == Ck.CKR_OK) {
             SESSIONS_OPENED.increment();
+            openSessions.add(getUlong(sessionOut, 0));
         }
         return rv;
     }
 
     public long closeSession(NativeLong session) {
         long rv = call(C_CLOSE_SESSION, session);
-        SESSIONS_CLOSED.increment(); // whatever the result, the handle is gone for us
+        if (openSessions.remove(session.longValue())) { // not already ended by a C_Finalize
+            SESSIONS_CLOSED.increment(); // whatever the result, the handle is gone for us
+        }
         return rv;
     }
 

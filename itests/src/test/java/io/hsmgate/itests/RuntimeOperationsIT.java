@@ -109,6 +109,13 @@ public class RuntimeOperationsIT {
         assertFalse(refused.ok());
         assertTrue(refused.detail(), refused.detail().contains("outside the allowed library directories"));
 
+        TestReport notPkcs11 = runtime.test(new HsmConnectionInput("unsaved", null, "/usr/lib/x86_64-linux-gnu/libz.so.1",
+                null, TOKEN, null, true, "1234".toCharArray(), UserType.USER, 2, 5, null), ACTOR);
+        TestStep loadStep = notPkcs11.steps().get(notPkcs11.steps().size() - 1);
+        assertFalse(notPkcs11.ok());
+        assertEquals("library loaded", loadStep.name());
+        assertTrue(loadStep.detail(), loadStep.detail().contains("is not a PKCS#11 library"));
+
         TestReport twoTokens = runtime.test(new HsmConnectionInput("unsaved", null, library(), null, TOKEN, 3L, true,
                 "1234".toCharArray(), UserType.USER, 2, 5, null), ACTOR);
         assertFalse(twoTokens.ok());

@@ -9,6 +9,12 @@
  *     C_Sign rv=0x000000B3 count=1     return CKR_SESSION_HANDLE_INVALID once, then pass through
  *     C_Sign delay_us=2000             sleep 2 ms before every C_Sign (a network HSM's round trip)
  *     C_Sign hang=1                    block every C_Sign until the rule is removed from the file
+ *     C_Sign delay_us=2000 replay=1    as a network HSM: the local CPU does no signing; the first C_Sign of an
+ *                                      input signs for real, later ones return that (valid) signature again
+ *
+ * With FAULTSHIM_STATS set, the shim writes "max_concurrent_sign=N" to that file whenever the number of C_Sign
+ * calls in flight at once reaches a new maximum (reset when the control file changes): it shows whether a session
+ * pool of N really lets N calls through, and never more.
  *
  * Lines starting with '#' and unknown functions are ignored. Built by the itests module with gcc; used only by
  * tests and benchmarks, never shipped.
@@ -65,6 +71,7 @@ typedef struct {
     long count;        /* faults left to inject; < 0 = unlimited */
     long delay_us;
     int hang;
+    int replay;
 } rule;
 
 static function_list *real;
@@ -72,6 +79,8 @@ static function_list shim = {2, 40, {0}};
 static rule rules[W_COUNT];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct timespec control_mtime;
+static long concurrent_sign;
+static long max_concurrent_sign;
 static struct timespec last_check;
 
 static long elapsed_ms(const struct timespec *from, const struct timespec *to) {
@@ -101,6 +110,7 @@ static void refresh_rules(void) {
     }
     control_mtime = st.st_mtim;
     memset(rules, 0, sizeof rules);
+    max_concurrent_sign = 0;
     FILE *f = fopen(path, "r");
     if (f == NULL) {
         return;
@@ -130,6 +140,8 @@ static void refresh_rules(void) {
                     r->delay_us = strtol(token + 9, NULL, 10);
                 } else if (strncmp(token, "hang=", 5) == 0) {
                     r->hang = atoi(token + 5);
+                } else if (strncmp(token, "replay=", 7) == 0) {
+                    r->replay = atoi(token + 7);
                 }
             }
         }
@@ -244,15 +256,136 @@ static CK_RV w_find_objects(CK_SESSION_HANDLE session, CK_OBJECT_HANDLE *objects
                     session, objects, max, count);
 }
 
-static CK_RV w_sign_init(CK_SESSION_HANDLE session, void *mechanism, CK_OBJECT_HANDLE key) {
-    CK_RV rv;
-    return fault(W_SIGN_INIT, &rv) ? rv
-            : REAL(W_SIGN_INIT, CK_RV (*)(CK_SESSION_HANDLE, void *, CK_OBJECT_HANDLE))(session, mechanism, key);
+/* ---- replay: a network HSM's signing done once, then its result returned again without local CPU ---- */
+
+typedef struct {
+    CK_ULONG mechanism;
+    void *parameter;
+    CK_ULONG parameter_len;
+} mechanism_t;
+
+#define PENDING_SLOTS 1024
+#define REPLAY_SLOTS 32
+#define MAX_DATA 256
+#define MAX_SIGNATURE 1024
+
+typedef struct {
+    CK_SESSION_HANDLE session; /* 0 = free */
+    CK_OBJECT_HANDLE key;
+    mechanism_t mechanism;
+} pending_t;
+
+typedef struct {
+    int used;
+    CK_OBJECT_HANDLE key;
+    CK_ULONG mechanism;
+    CK_ULONG data_len;
+    CK_BYTE data[MAX_DATA];
+    CK_ULONG signature_len;
+    CK_BYTE signature[MAX_SIGNATURE];
+} replay_t;
+
+static pending_t pending[PENDING_SLOTS];
+static replay_t replays[REPLAY_SLOTS];
+static int next_replay;
+
+static int replay_active(void) {
+    pthread_mutex_lock(&lock);
+    refresh_rules();
+    int active = rules[W_SIGN].active && rules[W_SIGN].replay;
+    pthread_mutex_unlock(&lock);
+    return active;
 }
 
-static CK_RV w_sign(CK_SESSION_HANDLE session, CK_BYTE *data, CK_ULONG len, CK_BYTE *signature, CK_ULONG *sig_len) {
+static void note_concurrency(long delta) {
+    const char *path = getenv("FAULTSHIM_STATS");
+    pthread_mutex_lock(&lock);
+    concurrent_sign += delta;
+    if (delta > 0 && concurrent_sign > max_concurrent_sign) {
+        max_concurrent_sign = concurrent_sign;
+        if (path != NULL) {
+            FILE *f = fopen(path, "w");
+            if (f != NULL) {
+                fprintf(f, "max_concurrent_sign=%ld\n", max_concurrent_sign);
+                fclose(f);
+            }
+        }
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+static CK_RV w_sign_init(CK_SESSION_HANDLE session, void *mechanism, CK_OBJECT_HANDLE key) {
     CK_RV rv;
+    if (fault(W_SIGN_INIT, &rv)) {
+        return rv;
+    }
+    if (replay_active() && mechanism != NULL) {
+        pthread_mutex_lock(&lock);
+        pending_t *p = &pending[session % PENDING_SLOTS];
+        p->session = session;
+        p->key = key;
+        p->mechanism = *(mechanism_t *) mechanism;
+        pthread_mutex_unlock(&lock);
+        return CKR_OK; /* the real C_SignInit happens only if C_Sign finds nothing to replay */
+    }
+    return REAL(W_SIGN_INIT, CK_RV (*)(CK_SESSION_HANDLE, void *, CK_OBJECT_HANDLE))(session, mechanism, key);
+}
+
+/* Returns 1 with the signature copied when a replay exists, else 0 after signing for real and remembering it. */
+static CK_RV replayed_sign(CK_SESSION_HANDLE session, CK_BYTE *data, CK_ULONG len, CK_BYTE *signature, CK_ULONG *sig_len) {
+    pthread_mutex_lock(&lock);
+    pending_t p = pending[session % PENDING_SLOTS];
+    pending[session % PENDING_SLOTS].session = 0;
+    for (int i = 0; i < REPLAY_SLOTS; i++) {
+        replay_t *r = &replays[i];
+        if (r->used && r->key == p.key && r->mechanism == p.mechanism.mechanism && r->data_len == len
+                && memcmp(r->data, data, len) == 0) {
+            if (*sig_len < r->signature_len) {
+                pthread_mutex_unlock(&lock);
+                return 0x150UL; /* CKR_BUFFER_TOO_SMALL */
+            }
+            memcpy(signature, r->signature, r->signature_len);
+            *sig_len = r->signature_len;
+            pthread_mutex_unlock(&lock);
+            return CKR_OK;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    if (p.session != session) {
+        return 0x91UL; /* CKR_OPERATION_NOT_INITIALIZED */
+    }
+    CK_RV rv = REAL(W_SIGN_INIT, CK_RV (*)(CK_SESSION_HANDLE, void *, CK_OBJECT_HANDLE))(session, &p.mechanism, p.key);
+    if (rv != CKR_OK) {
+        return rv;
+    }
+    rv = REAL(W_SIGN, CK_RV (*)(CK_SESSION_HANDLE, CK_BYTE *, CK_ULONG, CK_BYTE *, CK_ULONG *))(
+            session, data, len, signature, sig_len);
+    if (rv == CKR_OK && len <= MAX_DATA && *sig_len <= MAX_SIGNATURE) {
+        pthread_mutex_lock(&lock);
+        replay_t *r = &replays[next_replay];
+        next_replay = (next_replay + 1) % REPLAY_SLOTS;
+        r->used = 1;
+        r->key = p.key;
+        r->mechanism = p.mechanism.mechanism;
+        r->data_len = len;
+        memcpy(r->data, data, len);
+        r->signature_len = *sig_len;
+        memcpy(r->signature, signature, *sig_len);
+        pthread_mutex_unlock(&lock);
+    }
+    return rv;
+}
+
+static CK_RV sign_checked(CK_SESSION_HANDLE session, CK_BYTE *data, CK_ULONG len, CK_BYTE *signature, CK_ULONG *sig_len) {
+    CK_RV rv;
+    int replay = replay_active();
     if (fault(W_SIGN, &rv)) {
+        if (replay) {
+            pthread_mutex_lock(&lock);
+            pending[session % PENDING_SLOTS].session = 0;
+            pthread_mutex_unlock(&lock);
+            return rv;
+        }
         /* a failed C_Sign ends the operation (PKCS#11 v2.40 5.2): end the real one too, or the session stays busy */
         CK_BYTE scratch[1024];
         CK_ULONG scratch_len = sizeof scratch;
@@ -260,8 +393,18 @@ static CK_RV w_sign(CK_SESSION_HANDLE session, CK_BYTE *data, CK_ULONG len, CK_B
                 session, data, len, scratch, &scratch_len);
         return rv;
     }
+    if (replay) {
+        return replayed_sign(session, data, len, signature, sig_len);
+    }
     return REAL(W_SIGN, CK_RV (*)(CK_SESSION_HANDLE, CK_BYTE *, CK_ULONG, CK_BYTE *, CK_ULONG *))(
             session, data, len, signature, sig_len);
+}
+
+static CK_RV w_sign(CK_SESSION_HANDLE session, CK_BYTE *data, CK_ULONG len, CK_BYTE *signature, CK_ULONG *sig_len) {
+    note_concurrency(1);
+    CK_RV rv = sign_checked(session, data, len, signature, sig_len);
+    note_concurrency(-1);
+    return rv;
 }
 
 static CK_RV w_generate_random(CK_SESSION_HANDLE session, CK_BYTE *out, CK_ULONG len) {

@@ -75,6 +75,7 @@ public class FaultInjectionIT {
         options.add(frameworkProperty("hsmgate.itest.shim").value(shim.toString()));
         options.add(frameworkProperty("hsmgate.itest.shim.luna").value(lunaShim.toString()));
         options.add(frameworkProperty("hsmgate.itest.control").value(System.getenv("FAULTSHIM_CONTROL")));
+        options.add(frameworkProperty("hsmgate.itest.stats").value(System.getenv("FAULTSHIM_STATS")));
         return options.toArray(new Option[0]);
     }
 
@@ -155,7 +156,37 @@ public class FaultInjectionIT {
         stopAndCheckSessions(connection.id());
     }
 
+    @Test
+    public void aPoolOfNLetsExactlyNCallsReachTheHsmAtOnce() throws Exception {
+        for (int poolSize : new int[] {1, 4}) {
+            RunningHsmConnection connection = running("pool of " + poolSize, shim(), null, poolSize, 30);
+            inject("C_Sign delay_us=5000"); // a 5 ms HSM round trip keeps calls overlapping
+            Files.deleteIfExists(stats());
+            List<CompletableFuture<Void>> callers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2 * poolSize + 2; i++) {
+                callers.add(CompletableFuture.runAsync(() -> {
+                    for (int n = 0; n < 10; n++) {
+                        try {
+                            sign(connection);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }, runnable -> new Thread(runnable, "itest-caller").start()));
+            }
+            CompletableFuture.allOf(callers.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+            assertEquals("C_Sign calls in flight at once with a pool of " + poolSize,
+                    "max_concurrent_sign=" + poolSize, Files.readString(stats()).strip());
+            Files.deleteIfExists(control());
+            stopAndCheckSessions(connection.id());
+        }
+    }
+
     // ---- support ----
+
+    private Path stats() {
+        return Path.of(context.getProperty("hsmgate.itest.stats"));
+    }
 
     private RunningHsmConnection running(String name, String library, String vendor, int sessions, int timeoutSeconds)
             throws Exception {

@@ -34,7 +34,7 @@ import io.hsmgate.model.spi.DocumentType;
  */
 class CrashTest {
 
-    private static final int KILLS = 60;
+    private static final int KILLS = 200; // issue 8: at least 200 SIGKILLs
     private static final String EOF = "\u0000eof";
 
     @TempDir

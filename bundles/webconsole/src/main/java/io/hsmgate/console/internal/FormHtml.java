@@ -18,8 +18,14 @@ final class FormHtml {
 
     /** @return a labelled row around {@code control}, with the field's errors and an optional hint */
     static String row(String label, String field, String control, FormState state, String hint) {
+        return row(label, field, control, state, hint, null);
+    }
+
+    /** @return a labelled row as above, with an extra CSS class (the page's script shows or hides rows by class) */
+    static String row(String label, String field, String control, FormState state, String hint, String cssClass) {
         List<String> errors = state.errorsFor(field);
-        return "<tr class=\"hsmgate-row" + (errors.isEmpty() ? "" : " hsmgate-row-error") + "\" id=\"row-"
+        return "<tr class=\"hsmgate-row" + (errors.isEmpty() ? "" : " hsmgate-row-error")
+                + (cssClass == null ? "" : " " + Html.attr(cssClass)) + "\" id=\"row-"
                 + Html.attr(field) + "\"><th><label for=\"" + Html.attr(id(field)) + "\">" + Html.text(label)
                 + "</label></th><td>" + control
                 + (hint == null ? "" : "<div class=\"hsmgate-hint\">" + Html.text(hint) + "</div>")

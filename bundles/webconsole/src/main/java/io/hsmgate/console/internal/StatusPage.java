@@ -117,7 +117,7 @@ public final class StatusPage extends ConsolePage {
     @Override
     void render(HttpServletRequest request, PrintWriter out) {
         String tab = request.getAttribute(RESULT) != null || CONNECTIONS_TAB.equals(request.getParameter("tab"))
-                || List.of("start", "stop", "test", "validate").contains(request.getParameter("action"))
+                || List.of("start", "stop", "test", "validate").contains(String.valueOf(request.getParameter("action")))
                 ? CONNECTIONS_TAB : CONFIGURATION_TAB;
         String page = pageUrl(request);
         out.println("<h2>Status</h2><nav class=\"hsmgate-tabs\">"

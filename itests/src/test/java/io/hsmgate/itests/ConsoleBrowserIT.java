@@ -30,6 +30,7 @@ class ConsoleBrowserIT {
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final String NAME = "softhsm-a";
     private static final String KEY_NAME = "ssh host key ec256";
+    private static final String CERTIFICATE_NAME = "tls ec256";
 
     private static RunningServer server;
     private static ConsoleBrowser browser;
@@ -147,6 +148,16 @@ class ConsoleBrowserIT {
         browser.await(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("item-details")));
         String keyId = idFrom(d.getCurrentUrl());
 
+        browser.open("/system/console/hsm-tls-certificates?add");
+        type(d, "field-name", CERTIFICATE_NAME);
+        new Select(d.findElement(By.id("field-hsmConnectionId"))).selectByVisibleText(NAME);
+        type(d, "field-ckaId", "02");
+        d.findElement(By.id("save-item")).click();
+        WebElement certificate = browser.await(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("item-details")));
+        assertTrue(certificate.getText().contains(NAME), certificate.getText());
+        String certificateId = idFrom(d.getCurrentUrl());
+        browser.screenshot("tls-certificate-details");
+
         browser.open("/system/console/hsm-status?tab=configuration");
         d.findElement(By.id("field-restartAffected")).click();
         d.findElement(By.id("push-configuration")).click();
@@ -158,6 +169,9 @@ class ConsoleBrowserIT {
         WebElement check = validation.findElement(By.xpath(".//tr[contains(@class,'credential-check')][td[text()='" + KEY_NAME + "']]"));
         assertTrue(check.getText().contains("OK"), check.getText());
         assertTrue(check.getText().contains("EC"), check.getText());
+        WebElement certificateCheck = validation.findElement(By.xpath(
+                ".//tr[contains(@class,'credential-check')][td[text()='" + CERTIFICATE_NAME + "']]"));
+        assertTrue(certificateCheck.getText().contains("TLS certificate"), certificateCheck.getText());
         browser.screenshot("status-validation");
 
         // delete refused while the key references the connection; the referrer is listed
@@ -165,10 +179,14 @@ class ConsoleBrowserIT {
         d.findElement(By.id("confirm-delete")).click();
         WebElement refused = browser.await(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("delete-refused")));
         assertTrue(refused.findElement(By.id("referrers")).getText().contains(KEY_NAME), refused.getText());
+        assertTrue(refused.findElement(By.id("referrers")).getText().contains(CERTIFICATE_NAME), refused.getText());
         browser.screenshot("hsm-delete-refused");
 
-        // unreference (delete the key), then the delete goes through
+        // unreference (delete the key and the certificate), then the delete goes through
         browser.open("/system/console/hsm-private-keys?delete=" + keyId);
+        d.findElement(By.id("confirm-delete")).click();
+        browser.await(PAGE).until(ExpectedConditions.urlContains("done=deleted"));
+        browser.open("/system/console/hsm-tls-certificates?delete=" + certificateId);
         d.findElement(By.id("confirm-delete")).click();
         browser.await(PAGE).until(ExpectedConditions.urlContains("done=deleted"));
         browser.open("/system/console/hsm?delete=" + connectionId);

@@ -100,7 +100,17 @@ final class ConnectionRules {
             return path;
         }
         try {
-            Path.of(path);
+            Path parsed = Path.of(path);
+            for (Path segment : parsed) {
+                if (segment.toString().equals("..")) {
+                    // loading a library runs its code: name the file itself, never a way out of a directory
+                    errors.add("libraryPath", "libraryPath must name the library file directly; '..' segments are not allowed");
+                    break;
+                }
+            }
+            if (path.chars().anyMatch(Character::isISOControl)) {
+                errors.add("libraryPath", "libraryPath must not contain control characters");
+            }
         } catch (InvalidPathException e) {
             errors.add("libraryPath", "libraryPath is not a valid file path: " + e.getReason());
         }

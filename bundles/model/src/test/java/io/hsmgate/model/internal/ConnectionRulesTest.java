@@ -3,6 +3,7 @@ package io.hsmgate.model.internal;
 import static io.hsmgate.model.internal.Fixture.ALICE;
 import static io.hsmgate.model.internal.Fixture.connection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -141,6 +142,20 @@ class ConnectionRulesTest {
     void libraryPathMustBeAPath() {
         assertEquals("libraryPath", errorsOf(input("a", null, "/lib\0.so", "1", null, null, false, null, null, null,
                 null, null)).get(0).field());
+    }
+
+    @Test
+    void libraryPathMayNotClimbOutOfADirectory() {
+        for (String traversal : new String[] {"/usr/lib/../../etc/passwd", "../libsofthsm2.so", "lib/../../x.so"}) {
+            FieldError error = errorsOf(input("a", null, traversal, "1", null, null, false, null, null, null, null, null)).get(0);
+            assertEquals("libraryPath", error.field());
+            assertEquals("libraryPath must name the library file directly; '..' segments are not allowed", error.message());
+        }
+        assertEquals("libraryPath must not contain control characters",
+                errorsOf(input("a", null, "/usr/lib/x\n.so", "1", null, null, false, null, null, null, null, null))
+                        .get(0).message());
+        HsmConnectionInput dotted = input("dots", null, "/usr/lib/..softhsm/lib.so", "1", null, null, false, null, null, null, null, null);
+        assertDoesNotThrow(() -> fixture.service.createConnection(dotted, ALICE), "a name that merely starts with two dots is a name");
     }
 
     @Test

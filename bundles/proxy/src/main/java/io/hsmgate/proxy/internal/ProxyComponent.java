@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.sshd.server.SshServer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,6 +66,7 @@ public final class ProxyComponent implements ProxyServers, RunningConfigurationL
 
     /** For tests: limits without Configuration Admin. */
     ProxyComponent(Limits limits, ConfigurationService configuration) {
+        MinaSecurity.keepBouncyCastleOut();
         this.limits = limits;
         this.configuration = configuration;
         this.credentials = new Credentials(configuration);
@@ -128,7 +130,8 @@ public final class ProxyComponent implements ProxyServers, RunningConfigurationL
     private void reconcileSafely() {
         try {
             reconcile();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // caught so that the periodic reconcile keeps running
             LOG.error("reconciling proxy servers failed; retried in {} s", limits.reconcileIntervalSeconds(), e);
         }
     }
@@ -197,6 +200,9 @@ public final class ProxyComponent implements ProxyServers, RunningConfigurationL
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
+            // MINA SSHD loads its security provider registrars through the context class loader; in OSGi only
+            // its own bundle's loader sees them. Threads MINA creates inherit this loader.
+            t.setContextClassLoader(SshServer.class.getClassLoader());
             return t;
         };
     }

@@ -75,7 +75,7 @@ final class RunningProxy implements AutoCloseable {
                 ssh.start();
             }
             return new RunningProxy(spec, State.RUNNING, null, tls, ssh, tlsCounters, sshCounters);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException | LinkageError e) {
             String reason = step + ": " + e.getMessage();
             LOG.warn("{} cannot start: {}", step, e.getMessage());
             closeQuietly(tls);

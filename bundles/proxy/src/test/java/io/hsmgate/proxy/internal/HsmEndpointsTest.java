@@ -113,6 +113,7 @@ class HsmEndpointsTest {
                     counters)) {
                 tls.start();
                 assertTrue(sClient(port).contains("Verification: OK"));
+                assertEquals("ping-through-proxy", javaClientRoundTrip(port, "ping-through-proxy"));
                 connection.offline();
                 try {
                     assertTrue(!sClient(port).contains("Verification: OK"));
@@ -122,7 +123,7 @@ class HsmEndpointsTest {
                     connection.online(token);
                 }
                 assertTrue(sClient(port).contains("Verification: OK"));
-                awaitStatus(() -> tls.status().handshakes() == 2, () -> "handshakes: " + tls.status());
+                awaitStatus(() -> tls.status().handshakes() == 3, () -> "handshakes: " + tls.status());
             }
         }
         assertEquals(ref, KeyRef.byLabel(SoftHsmFixture.EC_256));
@@ -143,7 +144,27 @@ class HsmEndpointsTest {
         Path ca = java.nio.file.Files.createTempFile("ca", ".pem");
         java.nio.file.Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder()
                 .encodeToString(SoftHsmFixture.shared().caCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        return run("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-CAfile", ca.toString(), "-brief");
+        return runWithInput("ping-through-proxy\n", "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-CAfile",
+                ca.toString(), "-brief");
+    }
+
+    /** Sends {@code text}, half-closes (close_notify), and reads the echo to the end. */
+    private static String javaClientRoundTrip(int port, String text) throws Exception {
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("ca", SoftHsmFixture.shared().caCertificate());
+        trust.init(store);
+        SSLContext client = SSLContext.getInstance("TLSv1.3");
+        client.init(null, trust.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) client.getSocketFactory().createSocket(
+                "127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void echo(ServerSocket server) {
@@ -157,7 +178,14 @@ class HsmEndpointsTest {
     }
 
     static String run(String... command) throws Exception {
+        return runWithInput(null, command);
+    }
+
+    static String runWithInput(String input, String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (input != null) {
+            p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        }
         p.getOutputStream().close();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -28,14 +28,22 @@ final class SoftwareKeys {
     private SoftwareKeys() {
     }
 
+    /** Decodes the base64 body of a PKCS#8 PEM without turning the secret into a String; clears its copies. */
     static PrivateKey privateKey(char[] pem) throws GeneralSecurityException {
-        String text = new String(pem); // short-lived: PEM text of a key that is already in this JVM's memory
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
+        int begin = indexOf(pem, BEGIN, 0);
+        int end = begin < 0 ? -1 : indexOf(pem, END, begin + BEGIN.length());
+        if (begin < 0 || end < 0) {
             throw new GeneralSecurityException("the stored private key is not PKCS#8 PEM");
         }
-        byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + BEGIN.length(), end));
+        byte[] base64 = new byte[end - begin];
+        int n = 0;
+        for (int i = begin + BEGIN.length(); i < end; i++) {
+            if (!Character.isWhitespace(pem[i])) {
+                base64[n++] = (byte) pem[i];
+            }
+        }
+        byte[] der = Base64.getDecoder().decode(Arrays.copyOf(base64, n));
+        Arrays.fill(base64, (byte) 0);
         try {
             for (String algorithm : List.of("RSA", "EC")) {
                 try {
@@ -48,6 +56,19 @@ final class SoftwareKeys {
         } finally {
             Arrays.fill(der, (byte) 0);
         }
+    }
+
+    private static int indexOf(char[] text, String pattern, int from) {
+        outer:
+        for (int i = from; i <= text.length - pattern.length(); i++) {
+            for (int j = 0; j < pattern.length(); j++) {
+                if (text[i + j] != pattern.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** An SSH host key pair from a software key: only RSA carries its public half (an EC key would need BC). */

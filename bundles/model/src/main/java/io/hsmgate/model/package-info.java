@@ -3,7 +3,7 @@
  * candidate/running life cycle and the audit log. JSON property names of the records are a public contract.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.hsmgate.model;
 
 import org.osgi.annotation.bundle.Export;

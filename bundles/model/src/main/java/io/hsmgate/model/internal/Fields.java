@@ -6,7 +6,9 @@ import java.util.Map;
 import io.hsmgate.model.AuditEntry;
 import io.hsmgate.model.HsmConnection;
 import io.hsmgate.model.ProxyServer;
+import io.hsmgate.model.SshListener;
 import io.hsmgate.model.SshPrivateKey;
+import io.hsmgate.model.TlsListener;
 import io.hsmgate.model.TlsCertificate;
 
 /**
@@ -70,6 +72,19 @@ final class Fields {
         fields.put("hsmConnectionId", string(p.hsmConnectionId()));
         fields.put("tlsCertificateId", string(p.tlsCertificateId()));
         fields.put("sshHostKeyId", string(p.sshHostKeyId()));
+        TlsListener tls = p.tlsListener();
+        fields.put("tlsListener.bindHost", tls == null ? null : tls.bindHost());
+        fields.put("tlsListener.port", tls == null ? null : tls.port());
+        fields.put("tlsListener.backendHost", tls == null ? null : tls.backendHost());
+        fields.put("tlsListener.backendPort", tls == null ? null : tls.backendPort());
+        fields.put("tlsListener.protocols", tls == null ? null : String.join(", ", tls.protocols()));
+        SshListener ssh = p.sshListener();
+        fields.put("sshListener.bindHost", ssh == null ? null : ssh.bindHost());
+        fields.put("sshListener.port", ssh == null ? null : ssh.port());
+        // one key per line: the preview shows which keys came and went
+        fields.put("sshListener.authorizedKeys", ssh == null ? null : String.join("\n", ssh.authorizedKeys()));
+        fields.put("sshListener.backendHost", ssh == null ? null : ssh.backendHost());
+        fields.put("sshListener.backendPort", ssh == null ? null : ssh.backendPort());
         return fields;
     }
 

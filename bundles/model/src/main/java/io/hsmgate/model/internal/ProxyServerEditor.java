@@ -16,6 +16,8 @@ import io.hsmgate.model.ItemType;
 import io.hsmgate.model.NotFoundException;
 import io.hsmgate.model.ProxyServer;
 import io.hsmgate.model.ProxyServerInput;
+import io.hsmgate.model.SshListener;
+import io.hsmgate.model.TlsListener;
 import io.hsmgate.model.spi.ConfigurationStore;
 import io.hsmgate.model.spi.DocumentType;
 import io.hsmgate.model.spi.PrivateKeyDocument;
@@ -118,11 +120,14 @@ final class ProxyServerEditor {
                         + "; a proxy server can only use HSM credentials on its own connection " + connectionId);
             }
         }
+        TlsListener tls = ListenerRules.tls(input.tlsListener(), input.tlsCertificateId() != null, errors);
+        SshListener ssh = ListenerRules.ssh(input.sshListener(), input.sshHostKeyId() != null, errors);
+        ListenerRules.checkAddressesFree(id, tls, ssh, candidate.documents(DocumentType.PROXY_SERVERS), errors);
         errors.throwIfAny();
         Versions.checkNameFree(TYPE, candidate.documents(DocumentType.PROXY_SERVERS), ProxyServer::id,
                 ProxyServer::name, name, id);
         return new ProxyServer(id, name, description, connectionId, input.tlsCertificateId(), input.sshHostKeyId(),
-                createdAt, now, version);
+                tls, ssh, createdAt, now, version);
     }
 
     private static ProxyServer require(StoreSnapshot snapshot, UUID id) throws NotFoundException {

@@ -18,6 +18,7 @@ import io.hsmgate.model.PrivateKeyInput;
 import io.hsmgate.model.ProxyServer;
 import io.hsmgate.model.ProxyServerInput;
 import io.hsmgate.model.RunningConfigurationListener;
+import org.osgi.framework.BundleContext;
 import io.hsmgate.model.RunningRevision;
 import io.hsmgate.model.SshPrivateKey;
 import io.hsmgate.model.StorageException;
@@ -28,9 +29,6 @@ import io.hsmgate.model.spi.StoreTransaction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,25 +48,36 @@ public final class StoredConfigurationService implements ConfigurationService {
     private final ProxyServerEditor proxyServers;
     private final Revisions revisions;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<RunningConfigurationListener> listeners;
+    private final ListenerWhiteboard listeners;
 
+    /**
+     * Listeners are looked up when there is something to tell them, not injected: a listener component that
+     * itself needs this service (the runtime, the proxy) would otherwise form a reference cycle for SCR.
+     */
     @Activate
-    public StoredConfigurationService(@Reference(name = "store") ConfigurationStore store) {
-        this(store, Clock.systemUTC(), List.of());
+    public StoredConfigurationService(@Reference(name = "store") ConfigurationStore store, BundleContext context) {
+        this(store, Clock.systemUTC(), ListenerWhiteboard.of(context));
+    }
+
+    /** Without a framework and without listeners. */
+    public StoredConfigurationService(ConfigurationStore store) {
+        this(store, Clock.systemUTC(), ListenerWhiteboard.fixed(List.of()));
     }
 
     /** For tests: a fixed clock and listeners without a framework. */
     public StoredConfigurationService(ConfigurationStore store, Clock clock,
             List<RunningConfigurationListener> listeners) {
+        this(store, clock, ListenerWhiteboard.fixed(listeners));
+    }
+
+    private StoredConfigurationService(ConfigurationStore store, Clock clock, ListenerWhiteboard listeners) {
         this.store = store;
         this.connections = new ConnectionEditor(store, clock);
         this.privateKeys = new PrivateKeyEditor(store, clock);
         this.tlsCertificates = new TlsCertificateEditor(store, clock);
         this.proxyServers = new ProxyServerEditor(store, clock);
         this.revisions = new Revisions(store, clock);
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners;
     }
 
     @Override
@@ -184,13 +193,13 @@ public final class StoredConfigurationService implements ConfigurationService {
     public RunningRevision push(Actor actor) throws ConfigurationException {
         Revisions.PushResult result = revisions.push(actor);
         if (result.pushed()) {
-            for (RunningConfigurationListener listener : listeners()) {
+            listeners.tell(listener -> {
                 try {
                     listener.pushed(result.revision());
                 } catch (RuntimeException e) {
                     LOG.warn("listener {} failed on revision {}", listener, result.revision().number(), e);
                 }
-            }
+            });
         }
         return result.revision();
     }
@@ -223,13 +232,13 @@ public final class StoredConfigurationService implements ConfigurationService {
     @Override
     public void setDesiredState(UUID connectionId, DesiredState state, Actor actor) throws ConfigurationException {
         if (revisions.setDesiredState(connectionId, state, actor)) {
-            for (RunningConfigurationListener listener : listeners()) {
+            listeners.tell(listener -> {
                 try {
                     listener.desiredStateChanged(connectionId, state);
                 } catch (RuntimeException e) {
                     LOG.warn("listener {} failed on desired state {} of connection {}", listener, state, connectionId, e);
                 }
-            }
+            });
         }
     }
 
@@ -252,8 +261,4 @@ public final class StoredConfigurationService implements ConfigurationService {
         }
     }
 
-    private List<RunningConfigurationListener> listeners() {
-        List<RunningConfigurationListener> current = listeners;
-        return current == null ? List.of() : current;
-    }
 }

@@ -30,6 +30,7 @@ final class RoutingKeyManager extends X509ExtendedKeyManager {
     private final KeyRef key;
     private final X509Certificate[] chain;
     private volatile Delegate delegate;
+    private volatile String lastProblem; // a failing HSM would otherwise log the same warning on every handshake
 
     RoutingKeyManager(RunningConnectionService connection, String alias, KeyRef key, X509Certificate[] chain) {
         this.connection = connection;
@@ -51,9 +52,14 @@ final class RoutingKeyManager extends X509ExtendedKeyManager {
             HsmPrivateKey privateKey = g.connection().privateKey(key);
             X509ExtendedKeyManager manager = (X509ExtendedKeyManager) HsmKeyManagers.forKey(alias, privateKey, chain);
             delegate = new Delegate(g, manager);
+            lastProblem = null;
             return manager;
         } catch (HsmException | RuntimeException e) {
-            LOG.warn("HSM connection '{}': {} is not available for TLS: {}", connection.name(), key, e.getMessage());
+            String problem = String.valueOf(e.getMessage());
+            if (!problem.equals(lastProblem)) {
+                lastProblem = problem;
+                LOG.warn("HSM connection '{}': {} is not available for TLS: {}", connection.name(), key, problem);
+            }
             return null;
         }
     }

@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -34,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,8 +41,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -54,15 +50,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FaultInjectionIT {
+public class FaultInjectionIT extends FrameworkTest {
 
     private static final Actor ACTOR = Actor.of("fault injection test");
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final KeyRef KEY = KeyRef.byLabel("ec256");
     private static final String TOKEN = "hsmgate-a";
 
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -272,39 +265,6 @@ public class FaultInjectionIT {
     }
 
     private void awaitPool(UUID id, Predicate<ConnectionOverview> condition, String what) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        ConnectionOverview last = null;
-        while (System.nanoTime() < end) {
-            last = service(HsmConnectionRuntime.class).connection(id).orElse(null);
-            if (last != null && condition.test(last)) {
-                return;
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
-        throw new AssertionError("connection not " + what + "; last seen " + last);
-    }
-
-    private RunningHsmConnection runningService(UUID id) throws Exception {
-        String filter = "(" + RunningHsmConnection.ID_PROPERTY + "=" + id + ")";
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            for (ServiceReference<RunningHsmConnection> ref : context.getServiceReferences(RunningHsmConnection.class, filter)) {
-                return context.getService(ref);
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
-        throw new AssertionError("no RunningHsmConnection for " + id);
-    }
-
-    private <T> T service(Class<T> type) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            ServiceReference<T> ref = context.getServiceReference(type);
-            if (ref != null) {
-                return context.getService(ref);
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " service");
+        awaitConnection(id, condition, what);
     }
 }

@@ -22,19 +22,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -45,7 +42,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -57,17 +53,14 @@ import org.osgi.util.tracker.ServiceTracker;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class HotReconfigurationIT {
+public class HotReconfigurationIT extends FrameworkTest {
 
     private static final String ADAPTER_BSN = "io.hsmgate.adapter-softhsm";
     private static final String CORE_BSN = "io.hsmgate.pkcs11";
     private static final Actor ACTOR = Actor.of("hot-reconfiguration test");
     private static final KeyRef KEY = KeyRef.byLabel(SoftHsmFixture.EC_256);
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final int SIGNERS = 4;
 
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -229,15 +222,6 @@ public class HotReconfigurationIT {
                 .filter(t -> t.getName().startsWith("hsmgate-runtime-worker")).count();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
     private Path adapterJar() {
         return Path.of(context.getProperty("hsmgate.itest.dist.dir"), "bundle", "hsmgate", "io.hsmgate.adapter-softhsm.jar");
     }
@@ -264,42 +248,7 @@ public class HotReconfigurationIT {
         return copy;
     }
 
-    private ConnectionOverview awaitConnection(UUID id, Predicate<ConnectionOverview> condition, String what) throws Exception {
-        ConnectionOverview[] last = new ConnectionOverview[1];
-        await(() -> {
-            HsmConnectionRuntime runtime = optionalService(HsmConnectionRuntime.class);
-            last[0] = runtime == null ? null : runtime.connection(id).orElse(null);
-            return last[0] != null && condition.test(last[0]);
-        }, () -> "connection not " + what + "; last seen: " + last[0]);
-        return last[0];
-    }
-
     private void awaitGone(Class<?> type) throws Exception {
         await(() -> context.getServiceReference(type) == null, () -> type.getSimpleName() + " still registered");
-    }
-
-    private <T> T service(Class<T> type) throws Exception {
-        T[] found = (T[]) new Object[1];
-        await(() -> (found[0] = optionalService(type)) != null, () -> "no " + type.getSimpleName() + " service");
-        return found[0];
-    }
-
-    private <T> T optionalService(Class<T> type) {
-        var ref = context.getServiceReference(type);
-        return ref == null ? null : context.getService(ref);
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition condition, java.util.function.Supplier<String> message) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(message.get());
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
     }
 }

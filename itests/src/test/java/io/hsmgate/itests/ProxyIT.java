@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -51,7 +49,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * Issue 7 end to end, in the distribution's bundles with a SoftHSM token: proxy servers configured through the
@@ -61,15 +58,12 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class ProxyIT {
+public class ProxyIT extends FrameworkTest {
 
     private static final Actor ACTOR = Actor.of("proxy test");
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String BODY = "hello from the backend";
     private static final List<String> LABELS = List.of("rsa2048", "ec256");
 
-    @Inject
-    private BundleContext context;
 
     private static HttpServer backend;
     private static UUID connectionId;
@@ -346,40 +340,6 @@ public class ProxyIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    private <T> T service(Class<T> type) throws Exception {
-        Object[] found = new Object[1];
-        await(() -> (found[0] = optionalService(type)) != null, () -> "no " + type.getSimpleName() + " service");
-        return type.cast(found[0]);
-    }
-
-    private <T> T optionalService(Class<T> type) {
-        var ref = context.getServiceReference(type);
-        return ref == null ? null : context.getService(ref);
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Condition condition, java.util.function.Supplier<String> message) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(message.get());
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
         }
     }
 }

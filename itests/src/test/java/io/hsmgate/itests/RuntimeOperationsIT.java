@@ -31,11 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
-import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
@@ -45,8 +42,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * What an operator does with running connections, against the real bundles and a SoftHSM token: test
@@ -54,16 +49,13 @@ import org.osgi.framework.ServiceReference;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RuntimeOperationsIT {
+public class RuntimeOperationsIT extends FrameworkTest {
 
     private static final Actor ACTOR = Actor.of("runtime operations test");
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String TOKEN = "hsmgate-a";
     /** A token no running connection of this test logs in to, so a wrong PIN really reaches C_Login. */
     private static final String IDLE_TOKEN = "hsmgate-b";
 
-    @Inject
-    private BundleContext context;
 
     private static UUID connectionId;
 
@@ -180,7 +172,7 @@ public class RuntimeOperationsIT {
     @Test
     public void metricsNeedTheAdministratorAndCountSignatures() throws Exception {
         UUID id = runningConnection();
-        RunningHsmConnection running = awaitRunningService(id);
+        RunningHsmConnection running = runningService(id);
         byte[] hash = MessageDigest.getInstance("SHA-256").digest("metrics".getBytes(StandardCharsets.UTF_8));
         running.sign(KeyRef.byLabel("ec256"), SigningMechanism.ECDSA, hash);
 
@@ -249,48 +241,5 @@ public class RuntimeOperationsIT {
         } finally {
             session.close();
         }
-    }
-
-    private RunningHsmConnection awaitRunningService(UUID id) throws Exception {
-        String filter = "(" + RunningHsmConnection.ID_PROPERTY + "=" + id + ")";
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            for (ServiceReference<RunningHsmConnection> ref : context.getServiceReferences(RunningHsmConnection.class, filter)) {
-                return context.getService(ref);
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
-        throw new AssertionError("no RunningHsmConnection service for " + id);
-    }
-
-    private ConnectionOverview awaitConnection(UUID id, Predicate<ConnectionOverview> condition, String what) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        ConnectionOverview last = null;
-        while (System.nanoTime() < end) {
-            HsmConnectionRuntime runtime = optionalService(HsmConnectionRuntime.class);
-            last = runtime == null ? null : runtime.connection(id).orElse(null);
-            if (last != null && condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
-        throw new AssertionError("connection not " + what + "; last seen: " + last);
-    }
-
-    private <T> T service(Class<T> type) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            T found = optionalService(type);
-            if (found != null) {
-                return found;
-            }
-            Thread.sleep(50); // poll interval; the loop checks the condition against a deadline
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " service");
-    }
-
-    private <T> T optionalService(Class<T> type) {
-        ServiceReference<T> ref = context.getServiceReference(type);
-        return ref == null ? null : context.getService(ref);
     }
 }

@@ -189,6 +189,26 @@ class ConsoleProxyIT {
         browser.screenshot("proxy-bundle-stopped");
         bundleAction("start");
         awaitProxyState(d, proxyId, "RUNNING");
+
+        // an SSH listener with bad authorized keys: each error under the text area names the key's line
+        d.findElement(By.id("edit-item")).click();
+        assertTrue(d.findElement(By.id("field-tlsListener")).isSelected(), "the stored TLS listener is shown ticked");
+        assertEquals(Integer.toString(port), value(d, "field-tlsListener.port"));
+        d.findElement(By.id("field-sshListener")).click();
+        assertEquals("127.0.0.1", value(d, "field-sshListener.bindHost"));
+        type(d, "field-sshListener.port", Integer.toString(freePort()));
+        type(d, "field-sshListener.backendHost", "127.0.0.1");
+        type(d, "field-sshListener.backendPort", Integer.toString(backendPort));
+        type(d, "field-sshListener.authorizedKeys", "bogus-one AAAA\n\nbogus-two AAAA");
+        d.findElement(By.id("save-item")).click();
+        WebElement keyErrors = browser.await(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//tr[@id='row-sshListener.authorizedKeys']//ul[@id='error-sshListener.authorizedKeys']")));
+        assertTrue(keyErrors.getText().contains("line 1"), keyErrors.getText());
+        assertTrue(keyErrors.getText().contains("line 3"), keyErrors.getText());
+        assertTrue(d.findElement(By.id("error-sshListener")).getText().contains("sshHostKeyId"),
+                "no host key chosen: said under the SSH listener's checkbox");
+        assertEquals("bogus-one AAAA\n\nbogus-two AAAA", value(d, "field-sshListener.authorizedKeys"));
+        browser.screenshot("proxy-ssh-key-errors");
     }
 
     /** Stops or starts the proxy bundle through the Web Console's bundles plugin, as its page's button does. */

@@ -39,7 +39,8 @@
         form.querySelector('#field-tokenSerialNumber').focus();
     });
 
-    // "Store in HSM" shows the HSM fields or the PEM fields; "Authenticate" shows PIN and user type.
+    // "Store in HSM" shows the HSM fields or the PEM fields; "Authenticate" shows PIN and user type; a proxy
+    // server's listener checkbox shows that listener's fields (their values stay in the form while hidden).
     function toggle(checkboxId, showWhenChecked, showWhenUnchecked) {
         var box = document.getElementById(checkboxId);
         if (!box) {
@@ -60,6 +61,8 @@
     }
     toggle('field-storeInHsm', '.hsmgate-hsm-only', '.hsmgate-pem-only');
     toggle('field-authenticate', '#row-pin, #row-userType', null);
+    toggle('field-tlsListener', '.hsmgate-tls-listener', null);
+    toggle('field-sshListener', '.hsmgate-ssh-listener', null);
 
     // PEM upload: read a chosen file into the text area, so the form stays a plain urlencoded POST.
     document.querySelectorAll('input[type=file][data-pem-target]').forEach(function (input) {

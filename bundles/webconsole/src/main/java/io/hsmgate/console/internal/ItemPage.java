@@ -3,6 +3,7 @@ package io.hsmgate.console.internal;
 import io.hsmgate.model.Actor;
 import io.hsmgate.model.ConfigurationException;
 import io.hsmgate.model.ConflictException;
+import io.hsmgate.model.FieldError;
 import io.hsmgate.model.ReferencedException;
 import io.hsmgate.model.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,11 +71,24 @@ abstract class ItemPage<T> extends ConsolePage {
 
     abstract List<String> listHeaders();
 
-    /** The list's cells after the name, as plain values (escaped here). */
+    /** The list's cells after the name, as plain values (escaped here) or {@link Markup}. */
     abstract List<Object> listCells(T item);
 
-    /** Label/value pairs of the details view (escaped here), after the ID and name. */
+    /** Label/value pairs of the details view (values escaped here unless {@link Markup}), after the ID and name. */
     abstract List<Object[]> detailRows(T item);
+
+    /** HTML shown under the details table, before the buttons; "" by default. */
+    String detailsExtra(T item) {
+        return "";
+    }
+
+    /**
+     * The model's errors as the form names its fields; by default unchanged. A page whose form shows one model
+     * field differently (a list as lines of a text area) says here under which input an error belongs.
+     */
+    List<FieldError> formErrors(FormState state, List<FieldError> errors) {
+        return errors;
+    }
 
     @Override
     Map<String, String> doneMessages() {
@@ -97,7 +111,7 @@ abstract class ItemPage<T> extends ConsolePage {
                     return;
                 }
             } catch (ValidationException e) {
-                state.errors(e.errors(), fields());
+                state.errors(formErrors(state, e.errors()), fields());
             } catch (ConflictException e) {
                 state.error("name".equals(e.field()) ? "name" : FormState.GENERAL, e.getMessage());
             } catch (ConfigurationException e) {
@@ -155,7 +169,7 @@ abstract class ItemPage<T> extends ConsolePage {
         for (T item : items) {
             html.append("<tr class=\"item\" data-id=\"").append(Html.attr(id(item))).append("\"><td><a href=\"")
                     .append(Html.attr(page + "?id=" + id(item))).append("\">").append(Html.text(name(item))).append("</a></td>");
-            listCells(item).forEach(c -> html.append("<td>").append(Html.text(c)).append("</td>"));
+            listCells(item).forEach(c -> html.append("<td>").append(Markup.of(c)).append("</td>"));
             html.append("</tr>");
         }
         out.println(html.append("</tbody></table>"));
@@ -172,8 +186,9 @@ abstract class ItemPage<T> extends ConsolePage {
         StringBuilder html = new StringBuilder("<h2>").append(Html.text(itemTitle())).append(" ")
                 .append(Html.text(name(item))).append("</h2><table class=\"nicetable hsmgate-details\" id=\"item-details\"><tbody>")
                 .append(Html.detail("ID", id)).append(Html.detail("Name", name(item)));
-        detailRows(item).forEach(row -> html.append(Html.detail((String) row[0], row[1])));
-        html.append("</tbody></table><div class=\"hsmgate-buttons\"><a class=\"ui-button\" id=\"edit-item\" href=\"")
+        detailRows(item).forEach(row -> html.append("<tr><th>").append(Html.text(row[0])).append("</th><td>")
+                .append(Markup.of(row[1])).append("</td></tr>"));
+        html.append("</tbody></table>").append(detailsExtra(item)).append("<div class=\"hsmgate-buttons\"><a class=\"ui-button\" id=\"edit-item\" href=\"")
                 .append(Html.attr(page + "?edit=" + id)).append("\">Edit</a> <a class=\"ui-button\" id=\"delete-item\" href=\"")
                 .append(Html.attr(page + "?delete=" + id)).append("\">Delete</a> <a href=\"").append(Html.attr(page))
                 .append("\">All ").append(Html.text(pageTitle())).append("</a></div>");

@@ -3,11 +3,13 @@ package io.hsmgate.console.internal;
 import io.hsmgate.model.Actor;
 import io.hsmgate.model.ConfigurationException;
 import io.hsmgate.model.ConfigurationService;
+import io.hsmgate.model.FieldError;
 import io.hsmgate.model.HsmConnection;
 import io.hsmgate.model.ProxyServer;
 import io.hsmgate.model.ProxyServerInput;
 import io.hsmgate.model.SshPrivateKey;
 import io.hsmgate.model.TlsCertificate;
+import io.hsmgate.proxy.ProxyServers;
 import jakarta.servlet.Servlet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +21,15 @@ import org.apache.felix.webconsole.servlet.ServletConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** Authentication &gt; Proxy Servers: which HSM connection, TLS certificate and SSH host key a proxy server uses. */
+/**
+ * Authentication &gt; Proxy Servers: which HSM connection, TLS certificate and SSH host key a proxy server uses,
+ * its TLS and SSH listeners, and what the proxy bundle reports about it now. The proxy bundle is optional here:
+ * while it is stopped the page still edits the configuration and says that no proxy runs.
+ */
 @Component(service = Servlet.class, property = {
         ServletConstants.PLUGIN_LABEL + "=" + ItemLinks.PROXY_SERVERS,
         ServletConstants.PLUGIN_TITLE + "=Proxy Servers",
@@ -29,10 +38,12 @@ import org.osgi.service.component.annotations.Reference;
 public final class ProxyServersPage extends ItemPage<ProxyServer> {
 
     private static final long serialVersionUID = 1L;
-    private static final List<String> FIELDS = List.of("name", "description", "hsmConnectionId", "tlsCertificateId",
-            "sshHostKeyId");
 
     private final transient ConfigurationService configuration;
+    /** Null while the proxy bundle is not running; greedy, so the page picks it up when that bundle starts. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ProxyServers proxyServers;
 
     @Activate
     public ProxyServersPage(@Reference CsrfTokens csrf, @Reference ConfigurationService configuration) {
@@ -57,7 +68,7 @@ public final class ProxyServersPage extends ItemPage<ProxyServer> {
 
     @Override
     List<String> fields() {
-        return FIELDS;
+        return ProxyServerForm.FIELDS;
     }
 
     @Override
@@ -87,14 +98,12 @@ public final class ProxyServersPage extends ItemPage<ProxyServer> {
 
     @Override
     FormState defaults() {
-        return new FormState();
+        return ProxyServerForm.defaults();
     }
 
     @Override
     FormState formOf(ProxyServer p) {
-        return new FormState().put("name", p.name()).put("description", p.description())
-                .put("hsmConnectionId", p.hsmConnectionId()).put("tlsCertificateId", p.tlsCertificateId())
-                .put("sshHostKeyId", p.sshHostKeyId());
+        return ProxyServerForm.of(p);
     }
 
     @Override
@@ -114,19 +123,24 @@ public final class ProxyServersPage extends ItemPage<ProxyServer> {
                         "A certificate stored in an HSM must be on this proxy's HSM connection.")
                 + FormHtml.row("SSH host key", "sshHostKeyId",
                         FormHtml.select("sshHostKeyId", s, keys.toArray(String[]::new)), s,
-                        "A private key from Authentication > Private Keys.");
+                        "A private key from Authentication > Private Keys.")
+                + ProxyServerForm.listenerRows(s);
     }
 
     @Override
     ProxyServer save(UUID id, long version, FormState state, Function<String, String> parameter, Actor actor)
             throws ConfigurationException {
-        ProxyServerInput input = new ProxyServerInput(state.asString("name"), state.asString("description"),
-                state.asUuid("hsmConnectionId"), state.asUuid("tlsCertificateId"), state.asUuid("sshHostKeyId"));
+        ProxyServerInput input = ProxyServerForm.input(state);
         if (state.hasErrors()) {
             return null;
         }
         return id == null ? configuration.createProxyServer(input, actor)
                 : configuration.updateProxyServer(id, version, input, actor);
+    }
+
+    @Override
+    List<FieldError> formErrors(FormState state, List<FieldError> errors) {
+        return ProxyServerForm.formErrors(state, errors);
     }
 
     @Override
@@ -136,13 +150,15 @@ public final class ProxyServersPage extends ItemPage<ProxyServer> {
 
     @Override
     List<String> listHeaders() {
-        return List.of("Description", "HSM Connection", "TLS certificate", "SSH host key", "Updated At");
+        return List.of("Description", "HSM Connection", "TLS certificate", "SSH host key", "Listeners", "Status",
+                "Updated At");
     }
 
     @Override
     List<Object> listCells(ProxyServer p) {
         return Arrays.asList(p.description(), connectionName(p.hsmConnectionId()), certificateName(p.tlsCertificateId()),
-                keyName(p.sshHostKeyId()), Html.time(p.updatedAt()));
+                keyName(p.sshHostKeyId()), ProxyServerViews.listenersCell(p),
+                ProxyServerViews.stateCell(proxyServers, p.id()), Html.time(p.updatedAt()));
     }
 
     @Override
@@ -151,7 +167,13 @@ public final class ProxyServersPage extends ItemPage<ProxyServer> {
                 new Object[] {"HSM Connection", connectionName(p.hsmConnectionId())},
                 new Object[] {"TLS certificate", certificateName(p.tlsCertificateId())},
                 new Object[] {"SSH host key", keyName(p.sshHostKeyId())},
+                new Object[] {"Listeners", ProxyServerViews.listenersCell(p)},
                 new Object[] {"Created At", Html.time(p.createdAt())}, new Object[] {"Updated At", Html.time(p.updatedAt())});
+    }
+
+    @Override
+    String detailsExtra(ProxyServer p) {
+        return ProxyServerViews.liveStatus(proxyServers, p.id());
     }
 
     private String connectionName(UUID id) {

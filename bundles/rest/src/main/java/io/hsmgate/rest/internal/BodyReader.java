@@ -15,6 +15,12 @@ final class BodyReader {
 
     static final int DEFAULT_LIMIT = 1024 * 1024;
 
+    /** Opens the request body. */
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
     private final ObjectMapper mapper;
     private final int limit;
 
@@ -30,21 +36,24 @@ final class BodyReader {
     /**
      * @param contentType the request's Content-Type header, or null
      * @param contentLength the declared length, or -1
-     * @param in the body
+     * @param body opens the body; only after the checks that need no body, because opening it may make the
+     *        server send "100 Continue" and have the client upload what is refused anyway
      * @throws ApiException 415, 413 or 400 as above
      * @throws IOException if the client connection fails while reading
      */
-    JsonBody read(String contentType, long contentLength, InputStream in) throws ApiException, IOException {
+    JsonBody read(String contentType, long contentLength, Source body) throws ApiException, IOException {
         requireJson(contentType);
         if (contentLength > limit) {
             throw tooLarge();
         }
+        InputStream in = body.open();
         byte[] buffer = new byte[(int) Math.min(Math.max(contentLength, 256), limit + 1L)];
         int length = 0;
         while (true) {
             if (length == buffer.length) {
                 if (length > limit) {
                     Arrays.fill(buffer, (byte) 0);
+                    drain(in);
                     throw tooLarge();
                 }
                 byte[] bigger = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, limit + 1L));
@@ -66,6 +75,20 @@ final class BodyReader {
             throw new ApiException(400, ErrorBody.MALFORMED_JSON, "the body is not valid UTF-8");
         }
         return new JsonBody(mapper, buffer, length);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to another {@code limit} bytes: answering while the
+     * client is still sending makes the closing connection reset, and the client would never see the 413.
+     * Beyond that the connection is closed regardless; an endless upload must not keep the server reading.
+     */
+    private void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = limit;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+            left -= n;
+        }
     }
 
     /** @throws ApiException (415) unless the type is application/json, in UTF-8 when a charset is named */

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The candidate/running life cycle: where it stands, what a push would change, and the push itself. */
+/**
+ * The candidate/running life cycle: where it stands, what a push would change, and the push itself. A push
+ * answers once the runtime has taken the new revision (or after {@link RuntimeCatchUp#DEADLINE}), so the
+ * connection routes can be used right after it.
+ */
 final class ConfigurationRoutes {
 
     /** GET /configuration. */
@@ -56,6 +60,7 @@ final class ConfigurationRoutes {
             }
         }
         RunningRevision revision = model.push(request.actor());
+        RuntimeCatchUp.await(runtime, revision, RuntimeCatchUp.DEADLINE);
         List<UUID> restarted = restartAffected ? runtime.restartPending(request.actor()) : List.of();
         return ApiResponse.ok(new PushResult(revision.number(), revision.pushedAt(), revision.pushedBy(), restarted));
     }

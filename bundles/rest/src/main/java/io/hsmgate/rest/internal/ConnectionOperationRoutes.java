@@ -7,6 +7,7 @@ import io.hsmgate.model.HsmConnection;
 import io.hsmgate.model.HsmConnectionInput;
 import io.hsmgate.model.ItemType;
 import io.hsmgate.model.NotFoundException;
+import io.hsmgate.model.RunningRevision;
 import io.hsmgate.runtime.HsmConnectionRuntime;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,9 +78,17 @@ final class ConnectionOperationRoutes {
         return ConnectionStatusView.notPushed(id, saved.name(), model.desiredState(id));
     }
 
-    /** The runtime knows pushed connections only; a saved, unpushed one is a conflict the caller can resolve. */
-    private void requirePushed(UUID id) throws ApiException, NotFoundException {
-        if (model.running().connection(id).isPresent()) {
+    /**
+     * The runtime knows pushed connections only; a saved, unpushed one is a conflict the caller can resolve.
+     * A pushed one the runtime has not taken yet is waited for (see {@link RuntimeCatchUp}).
+     */
+    private void requirePushed(UUID id) throws ApiException, NotFoundException, InterruptedException {
+        RunningRevision running = model.running();
+        if (running.connection(id).isPresent()) {
+            if (runtime.connection(id).isEmpty() && !RuntimeCatchUp.await(runtime, running, RuntimeCatchUp.DEADLINE)) {
+                throw new ApiException(503, ErrorBody.NOT_APPLIED,
+                        "the runtime has not applied the running configuration yet; try again in a few seconds");
+            }
             return;
         }
         if (model.connection(id).isPresent()) {

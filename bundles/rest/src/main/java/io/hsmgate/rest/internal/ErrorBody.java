@@ -24,6 +24,7 @@ record ErrorBody(String error, String message, List<FieldError> fieldErrors, Lis
     static final String CONFLICT = "conflict";
     static final String REFERENCED = "referenced";
     static final String NOT_PUSHED = "not-pushed";
+    static final String NOT_APPLIED = "not-applied";
     static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     static final String HSM_ERROR = "hsm-error";

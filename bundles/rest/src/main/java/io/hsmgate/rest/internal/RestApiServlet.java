@@ -52,16 +52,30 @@ public final class RestApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        boolean[] bodyRead = {false};
+        if (hasBody(request)) {
+            // Answered before its body was read in full (refused, or a route that takes none), the connection
+            // cannot carry another request: the rest of the body would be read as one. Until the body is read,
+            // the answer says so, and clients open a new connection.
+            response.setHeader("Connection", "close");
+        }
         try {
             Router.Match match = router.resolve(method, path);
             ApiRequest api = new ApiRequest(actor(request), request.getContextPath() + request.getServletPath(),
-                    match.variables(), QueryString.parse(request.getQueryString()), hasBody(request),
-                    () -> bodies.read(request.getContentType(), request.getContentLengthLong(), request.getInputStream()));
-            write(response, match.route().handler().handle(api));
+                    match.variables(), QueryString.parse(request.getQueryString()), hasBody(request), () -> {
+                        JsonBody body = bodies.read(request.getContentType(), request.getContentLengthLong(),
+                                request::getInputStream);
+                        bodyRead[0] = true;
+                        return body;
+                    });
+            ApiResponse answer = match.route().handler().handle(api);
+            keepAliveIfRead(response, bodyRead[0]);
+            write(response, answer);
         } catch (Router.MethodNotAllowed e) {
             response.setHeader("Allow", e.allow());
             fail(response, e, method, path);
         } catch (Exception | LinkageError e) {
+            keepAliveIfRead(response, bodyRead[0]);
             fail(response, e, method, path);
         }
     }
@@ -102,5 +116,11 @@ public final class RestApiServlet extends HttpServlet {
         }
         response.resetBuffer();
         write(response, new ApiResponse(answer.status(), answer.body(), null));
+    }
+
+    private static void keepAliveIfRead(HttpServletResponse response, boolean bodyRead) {
+        if (bodyRead && "close".equals(response.getHeader("Connection"))) {
+            response.setHeader("Connection", null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,6 +79,7 @@ class RestApiIT {
         assertEquals(401, new RestClient(server.url(API), RunningServer.ADMIN, "not the password").get(CONNECTIONS).status());
         assertEquals(401, anonymous.get("/no-such-route").status(), "unknown routes reveal nothing without credentials");
 
+        assertNull(api.get(CONNECTIONS).header("Connection"), "requests without a body keep the connection alive");
         Answer unknown = api.get("/no-such-route");
         assertEquals(404, unknown.status());
         assertEquals("not-found", unknown.json().get("error").asText());

@@ -61,7 +61,7 @@ final class ApiRequest {
         return values == null || values.length == 0 ? Optional.empty() : Optional.of(values[0]);
     }
 
-    /** Whether the client sent a body (a Content-Type, or a non-zero or unknown length). */
+    /** Whether the client sent a body (a Content-Type, a length above zero, or a chunked one). */
     boolean hasBody() {
         return hasBody;
     }

@@ -14,8 +14,8 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 
 /**
  * GET /api/v1/health without credentials: {"status":"UP"} and nothing more, for load balancers and
- * orchestrators. The component is active only while the model and the runtime are, so an answer at all
- * means the API can serve; when they are gone, the path is not registered and the server answers 404.
+ * orchestrators. Its exact pattern wins over the API servlet's /api/v1/* in the same (default) context. The
+ * component is active only while the model and the runtime are, so an answer at all means the API can serve.
  */
 @Component(service = Servlet.class,
         reference = {
@@ -23,25 +23,18 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
                 @Reference(name = "runtime", service = HsmConnectionRuntime.class)
         },
         property = {
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT + "=(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME
-                        + "=" + HealthContext.NAME + ")"
+                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RestApi.BASE_PATH + "/health"
         })
 public final class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOT_FOUND = "{\"error\":\"not-found\",\"message\":\"no such resource\",\"fieldErrors\":[]}"
-            .getBytes(StandardCharsets.UTF_8);
     private static final byte[] METHOD_NOT_ALLOWED =
             "{\"error\":\"method-not-allowed\",\"message\":\"use GET\",\"fieldErrors\":[]}".getBytes(StandardCharsets.UTF_8);
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if (path != null && !path.equals("/")) {
-            send(response, 404, NOT_FOUND);
-        } else if (!request.getMethod().equals("GET")) {
+        if (!request.getMethod().equals("GET")) {
             response.setHeader("Allow", "GET");
             send(response, 405, METHOD_NOT_ALLOWED);
         } else {

@@ -23,11 +23,10 @@ import org.slf4j.LoggerFactory;
  * authenticated first, through the one {@link AdministratorAuthenticator} of hsmgate, before any routing, so an
  * unknown path reveals nothing either; the authenticated user is the audit actor of every change.
  * <p>
- * It sits in the default servlet context and authenticates itself rather than selecting the
- * {@value AdministratorAuthenticator#API_CONTEXT} context: with Felix HTTP Jetty 12 1.1.8, servlets of that
- * context intermittently stayed unregistered (permanent 404, /metrics too) when the server started, which the
- * REST integration test hit about one start in four. The default context has no such start-up dependency, and
- * in it the exact health pattern wins over this servlet's prefix pattern by the servlet rules alone.
+ * It sits in the default servlet context and authenticates itself (the same service and answers as the
+ * {@value AdministratorAuthenticator#API_CONTEXT} context) so that the unauthenticated health endpoint can share
+ * the /api/v1 prefix: within one context the exact pattern /api/v1/health wins over /api/v1/* by the servlet
+ * rules, with no reliance on how the whiteboard orders contexts.
  */
 @Component(service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RestApi.BASE_PATH + "/*"

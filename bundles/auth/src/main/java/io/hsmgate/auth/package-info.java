@@ -2,7 +2,7 @@
  * hsmgate's administrator authentication, shared by the Web Console, the REST API and the metrics endpoint.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.hsmgate.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package io.hsmgate.rest.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hsmgate.auth.AdministratorAuthenticator;
 import io.hsmgate.auth.AuthenticationResult;
+import io.hsmgate.auth.Challenges;
 import io.hsmgate.model.Actor;
 import io.hsmgate.model.ConfigurationService;
 import io.hsmgate.runtime.HsmConnectionRuntime;
@@ -23,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * authenticated first, through the one {@link AdministratorAuthenticator} of hsmgate, before any routing, so an
  * unknown path reveals nothing either; the authenticated user is the audit actor of every change.
  * <p>
- * It sits in the default servlet context and authenticates itself (the same service and answers as the
- * {@value AdministratorAuthenticator#API_CONTEXT} context) so that the unauthenticated health endpoint can share
- * the /api/v1 prefix: within one context the exact pattern /api/v1/health wins over /api/v1/* by the servlet
- * rules, with no reliance on how the whiteboard orders contexts.
+ * It sits in the default servlet context and authenticates itself so that the unauthenticated health endpoint
+ * can share the /api/v1 prefix: within one context the exact pattern /api/v1/health wins over /api/v1/* by the
+ * servlet rules, with no reliance on how the whiteboard orders contexts.
  */
 @Component(service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RestApi.BASE_PATH + "/*"
@@ -64,7 +64,7 @@ public final class RestApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AuthenticationResult login = authenticator.authenticate(request.getHeader("Authorization"), request.getRemoteAddr());
         if (!login.isAuthenticated()) {
-            Challenge.refuse(login, response);
+            Challenges.refuse(login, response);
             return;
         }
         String method = request.getMethod();

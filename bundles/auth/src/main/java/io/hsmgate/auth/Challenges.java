@@ -1,25 +1,28 @@
-package io.hsmgate.rest.internal;
+package io.hsmgate.auth;
 
-import io.hsmgate.auth.AdministratorAuthenticator;
-import io.hsmgate.auth.AuthenticationResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The answer to a request without valid administrator credentials: 401 with a Basic challenge, or 429 with
- * Retry-After while the client is throttled; the same answers the hsmgate API context gives, in the API's
- * error shape.
+ * Retry-After while the client is throttled, in the REST API's error shape. Every authenticated hsmgate endpoint
+ * outside the Web Console (REST API, metrics) answers refused requests with it.
  */
-final class Challenge {
+public final class Challenges {
 
     private static final byte[] UNAUTHORIZED = ("{\"error\":\"unauthorized\",\"message\":\"administrator credentials "
             + "required\",\"fieldErrors\":[]}").getBytes(StandardCharsets.UTF_8);
 
-    private Challenge() {
+    private Challenges() {
     }
 
-    static void refuse(AuthenticationResult result, HttpServletResponse response) throws IOException {
+    /**
+     * Writes the refusal for {@code result} (which must not be authenticated) to {@code response}.
+     *
+     * @throws IOException if the response cannot be written
+     */
+    public static void refuse(AuthenticationResult result, HttpServletResponse response) throws IOException {
         byte[] body;
         if (result.isThrottled()) {
             long seconds = Math.max(1, result.retryAfter().toSeconds());

@@ -31,6 +31,15 @@ public interface ConfigurationService {
     HsmConnection createConnection(HsmConnectionInput input, Actor actor) throws ConfigurationException;
 
     /**
+     * Checks unsaved connection values against every rule a save would apply except name uniqueness (for testing
+     * values from a form before saving them); stores nothing.
+     *
+     * @param pinStored whether the values are an edit of a connection whose PIN is stored, so an omitted PIN is fine
+     * @throws ValidationException listing every rule the values break
+     */
+    void validateConnection(HsmConnectionInput input, boolean pinStored) throws ValidationException;
+
+    /**
      * A null {@code pin} keeps the stored PIN.
      *
      * @throws NotFoundException if there is no such connection

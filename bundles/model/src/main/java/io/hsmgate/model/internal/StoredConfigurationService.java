@@ -18,6 +18,8 @@ import io.hsmgate.model.PrivateKeyInput;
 import io.hsmgate.model.ProxyServer;
 import io.hsmgate.model.ProxyServerInput;
 import io.hsmgate.model.RunningConfigurationListener;
+import java.time.Instant;
+import io.hsmgate.model.ValidationException;
 import org.osgi.framework.BundleContext;
 import io.hsmgate.model.RunningRevision;
 import io.hsmgate.model.SshPrivateKey;
@@ -212,6 +214,14 @@ public final class StoredConfigurationService implements ConfigurationService {
     @Override
     public char[] runningPin(UUID connectionId) throws ConfigurationException {
         return revisions.runningPin(connectionId);
+    }
+
+    @Override
+    public void validateConnection(HsmConnectionInput input, boolean pinStored) throws ValidationException {
+        FieldErrors errors = new FieldErrors();
+        Instant now = Instant.EPOCH;
+        ConnectionRules.normalise(input, new UUID(0, 0), now, now, 0, pinStored, errors);
+        errors.throwIfAny();
     }
 
     @Override

@@ -49,6 +49,7 @@ final class ConnectionOperationRoutes {
         try (JsonBody body = request.body()) {
             HsmConnectionInput values = body.as(HsmConnectionInput.class);
             try {
+                model.validateConnection(values, false); // bad values are a 400, not a failed test
                 return ApiResponse.ok(runtime.test(values, request.actor()));
             } finally {
                 ItemResources.wipe(values.pin());

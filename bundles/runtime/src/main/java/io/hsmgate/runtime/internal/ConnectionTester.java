@@ -99,7 +99,10 @@ final class ConnectionTester {
         Steps steps = new Steps();
         Target target;
         try {
-            target = steps.run("settings", () -> targetOf(values), t -> "complete");
+            target = steps.run("settings", () -> {
+                validate(values);
+                return targetOf(values);
+            }, t -> "complete");
         } catch (StepFailed e) {
             return steps.report(false);
         }
@@ -149,6 +152,16 @@ final class ConnectionTester {
                     "vendor adapter '" + t.vendor() + "' is not deployed; deployed: " + context.adapters().ids()));
         }
         return context.adapters().byFileName(library).orElseGet(factory::genericAdapter);
+    }
+
+    /** The model's rules, so a test never runs values a save would refuse; the message lists every problem. */
+    private void validate(HsmConnectionInput values) throws io.hsmgate.pkcs11.HsmConfigurationException {
+        try {
+            context.configuration().validateConnection(values, false);
+        } catch (io.hsmgate.model.ValidationException e) {
+            throw new io.hsmgate.pkcs11.HsmConfigurationException(e.errors().stream()
+                    .map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; ")));
+        }
     }
 
     private static Target targetOf(HsmConnectionInput v) throws io.hsmgate.pkcs11.HsmConfigurationException {

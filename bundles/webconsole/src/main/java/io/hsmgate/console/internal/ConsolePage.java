@@ -79,6 +79,9 @@ abstract class ConsolePage extends AbstractServlet {
     @Override
     public final void renderContent(HttpServletRequest request, HttpServletResponse response) throws IOException {
         setNoCache(response);
+        if (request.getAttribute(REFUSED_STATUS) instanceof Integer status) {
+            response.setStatus(status); // the page's header is still buffered: the status can change here
+        }
         PrintWriter out = response.getWriter();
         out.println("<link rel=\"stylesheet\" href=\"" + Html.attr(resource(request, "hsmgate-console.css")) + "\">");
         out.println("<div class=\"hsmgate-page\" id=\"hsmgate-" + Html.attr(label()) + "\">");
@@ -170,6 +173,19 @@ abstract class ConsolePage extends AbstractServlet {
     static void clear(char[] secret) {
         if (secret != null) {
             Arrays.fill(secret, '\0');
+        }
+    }
+
+    private static final String REFUSED_STATUS = "hsmgate.refused.status";
+
+    /**
+     * A save that comes back as the form with its errors is a refused request, so scripts posting to the console
+     * see it as one: 400, or 409 for a conflict. Set as a request attribute and applied when the page renders,
+     * because the Web Console renders nothing after a POST that set an error status itself.
+     */
+    static void refusedForm(HttpServletRequest request, int status) {
+        if (request.getAttribute(REFUSED_STATUS) == null) { // the first, most precise status wins
+            request.setAttribute(REFUSED_STATUS, status);
         }
     }
 

@@ -120,11 +120,13 @@ public final class HsmConnectionsPage extends ConsolePage {
             state.errors(e.errors(), HsmConnectionForm.FIELDS);
         } catch (ConflictException e) {
             state.error("name".equals(e.field()) ? "name" : FormState.GENERAL, e.getMessage());
+            refusedForm(request, HttpServletResponse.SC_CONFLICT);
         } catch (ConfigurationException e) {
             state.error(FormState.GENERAL, e.getMessage());
         } finally {
             clear(pin);
         }
+        refusedForm(request, HttpServletResponse.SC_BAD_REQUEST);
         request.setAttribute(FORM_VIEW, new FormView(state, id, version, pinStored(id), ""));
     }
 

@@ -114,9 +114,11 @@ abstract class ItemPage<T> extends ConsolePage {
                 state.errors(formErrors(state, e.errors()), fields());
             } catch (ConflictException e) {
                 state.error("name".equals(e.field()) ? "name" : FormState.GENERAL, e.getMessage());
+                refusedForm(request, HttpServletResponse.SC_CONFLICT);
             } catch (ConfigurationException e) {
                 state.error(FormState.GENERAL, e.getMessage());
             }
+            refusedForm(request, HttpServletResponse.SC_BAD_REQUEST);
             request.setAttribute(FORM_VIEW, new FormView(state, id, version));
         } else if (action.equals("delete") && id != null) {
             try {

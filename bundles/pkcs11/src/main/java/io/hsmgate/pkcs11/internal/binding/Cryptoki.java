@@ -52,6 +52,7 @@ public final class Cryptoki {
     private static final LongAdder SESSIONS_CLOSED = new LongAdder();
 
     private final java.util.Set<Long> openSessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final boolean directSigning;
     private final Path path;
     private final NativeLibrary library;
     private final Function[] functions = new Function[FUNCTION_COUNT];
@@ -67,6 +68,12 @@ public final class Cryptoki {
             Pointer fp = functionList.getPointer(offset + (long) i * PTR);
             functions[i] = fp == null ? null : Function.getFunction(fp);
         }
+        this.directSigning = DirectSigning.claim(this, library, functions[C_SIGN_INIT], functions[C_SIGN]);
+    }
+
+    /** @return whether C_SignInit and C_Sign go through JNA direct mapping for this library */
+    public boolean directSigning() {
+        return directSigning;
     }
 
     /**
@@ -123,7 +130,13 @@ public final class Cryptoki {
 
     /** Unloads the library (dlclose). Only after C_Finalize, and only when nobody else initialised it. */
     public void unload() {
+        releaseDirectSigning();
         library.close();
+    }
+
+    /** Hands the direct mapping back (to the next library loaded); for a library that stays loaded after shutdown. */
+    public void releaseDirectSigning() {
+        DirectSigning.release(this);
     }
 
     public long initialize(boolean osLockingOk) {
@@ -215,10 +228,16 @@ public final class Cryptoki {
     }
 
     public long signInit(NativeLong session, Pointer mechanism, NativeLong key) {
+        if (directSigning) {
+            return DirectSigning.C_SignInit(session.longValue(), mechanism, key.longValue());
+        }
         return call(C_SIGN_INIT, session, mechanism, key);
     }
 
     public long sign(NativeLong session, Pointer data, NativeLong dataLength, Pointer signature, Pointer signatureLength) {
+        if (directSigning) {
+            return DirectSigning.C_Sign(session.longValue(), data, dataLength.longValue(), signature, signatureLength);
+        }
         return call(C_SIGN, session, data, dataLength, signature, signatureLength);
     }
 

@@ -178,6 +178,7 @@ public final class LoadedLibrary {
             } else if (initializedByUs) {
                 System.setProperty(LEFT_INITIALISED + path, "true");
             }
+            cryptoki.releaseDirectSigning(); // no call can be in flight: the write lock is held
         } finally {
             lock.writeLock().unlock();
         }

@@ -26,7 +26,10 @@ class AccessIT {
             "/system/console", "/system/console/hsm", "/system/console/hsm-private-keys",
             "/system/console/hsm-tls-certificates", "/system/console/hsm-proxy-servers", "/system/console/hsm-status",
             "/system/console/bundles", "/system/console/bundles.json", "/system/console/configMgr",
-            "/system/console/components", "/system/console/services", "/system/console/vmstat", "/metrics");
+            "/system/console/components", "/system/console/services", "/system/console/vmstat", "/metrics",
+            "/api/v1/hsm-connections", "/api/v1/private-keys", "/api/v1/tls-certificates", "/api/v1/proxy-servers",
+            "/api/v1/configuration", "/api/v1/configuration/preview", "/api/v1/audit", "/api/v1/tokens?libraryPath=/usr/lib",
+            "/api/v1/no-such-route");
 
     private static RunningServer server;
 
@@ -45,6 +48,9 @@ class AccessIT {
         for (String path : PROTECTED) {
             assertEquals(401, Http.get(server.url(path), null, null).statusCode(), path + " without credentials");
         }
+        HttpResponse<String> health = Http.get(server.url("/api/v1/health"), null, null);
+        assertEquals(200, health.statusCode(), "the one anonymous route");
+        assertEquals("{\"status\":\"UP\"}", health.body().strip());
         assertEquals(401, Http.get(server.url("/system/console/hsm"), "admin", "admin").statusCode());
         assertEquals(401, Http.get(server.url("/system/console/hsm"), "root", RunningServer.DEFAULT_PASSWORD).statusCode());
         assertEquals(200, Http.get(server.url("/system/console/hsm"), RunningServer.ADMIN, RunningServer.DEFAULT_PASSWORD).statusCode());
